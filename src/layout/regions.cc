@@ -1,0 +1,543 @@
+// Rows -> regions -> blocks. A region is a run of rows with one column, several prose columns,
+// or a table. Columns are found from gutters: vertical bands that no row crosses over a run of
+// rows, with real text (not just list markers or page numbers) on both sides. Prose columns
+// are read one after the other; a table is read row by row, cell by cell.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "layout/internal.h"
+
+namespace scrx::layout::internal {
+namespace {
+
+struct Seg {
+  std::vector<int> words;
+  Box box;
+  int letters = 0;
+};
+
+struct RowSegs {
+  const Row* row = nullptr;
+  std::vector<Seg> segs;
+};
+
+struct Gutter {
+  double x0 = 0, x1 = 0;
+  bool operator<(const Gutter& o) const { return x0 < o.x0; }
+};
+
+int CountLetters(const std::string& s) {
+  int n = 0;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) || (u >= 0xC0)) ++n;  // ASCII letters and UTF-8 lead bytes
+  }
+  return n;
+}
+
+std::vector<Seg> SplitRow(const RawPage& page, const Row& row, double gmin) {
+  std::vector<Seg> segs;
+  for (int wi : row.words) {
+    const Word& w = page.words[static_cast<size_t>(wi)];
+    if (segs.empty() || w.box.x0 - segs.back().box.x1 >= gmin) {
+      segs.push_back({{wi}, w.box, 0});
+    } else {
+      Seg& s = segs.back();
+      s.words.push_back(wi);
+      s.box.x0 = std::min(s.box.x0, w.box.x0);
+      s.box.y0 = std::min(s.box.y0, w.box.y0);
+      s.box.x1 = std::max(s.box.x1, w.box.x1);
+      s.box.y1 = std::max(s.box.y1, w.box.y1);
+    }
+    segs.back().letters += CountLetters(w.text);
+  }
+  return segs;
+}
+
+Line MakeLine(const RawPage& page, const std::vector<int>& words) {
+  Row tmp;
+  tmp.words = words;
+  ComputeRowStyle(page, &tmp);
+  Line line;
+  line.text = WordsText(page, words);
+  line.box = tmp.box;
+  line.font_size = tmp.size;
+  line.bold = tmp.bold;
+  line.italic = tmp.italic;
+  line.page = page.number;
+  if (!words.empty()) line.font = page.words[static_cast<size_t>(words.front())].font;
+  return line;
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// Lines of one column (top to bottom) -> blocks separated by vertical space or a change of
+// style (size, weight).
+void LinesToBlocks(std::vector<Line> lines, int page, int column, std::vector<Block>* out) {
+  if (lines.empty()) return;
+  std::vector<double> gaps;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (std::fabs(lines[i].font_size - lines[i - 1].font_size) < 0.6) {
+      gaps.push_back(lines[i].box.y0 - lines[i - 1].box.y1);
+    }
+  }
+  double typical = gaps.empty() ? 0 : Median(gaps);
+  Block cur;
+  auto flush = [&] {
+    if (cur.lines.empty()) return;
+    cur.kind = Block::Kind::kText;
+    cur.page = page;
+    cur.column = column;
+    cur.box = cur.lines.front().box;
+    for (const Line& l : cur.lines) {
+      cur.box.x0 = std::min(cur.box.x0, l.box.x0);
+      cur.box.y0 = std::min(cur.box.y0, l.box.y0);
+      cur.box.x1 = std::max(cur.box.x1, l.box.x1);
+      cur.box.y1 = std::max(cur.box.y1, l.box.y1);
+    }
+    out->push_back(std::move(cur));
+    cur = Block{};
+  };
+  for (Line& line : lines) {
+    if (!cur.lines.empty()) {
+      const Line& prev = cur.lines.back();
+      double gap = line.box.y0 - prev.box.y1;
+      double size = std::max(line.font_size, prev.font_size);
+      bool new_block = gap > std::max(typical, 0.0) + 0.35 * size ||
+                       std::fabs(line.font_size - prev.font_size) > 0.9 || line.bold != prev.bold;
+      if (new_block) flush();
+    }
+    cur.lines.push_back(std::move(line));
+  }
+  flush();
+}
+
+// Candidate gutters: bands with no narrow segment in them, with narrow segments on both
+// sides. Wide segments (full-width lines) are ignored here; they end regions later.
+std::vector<Gutter> CandidateGutters(const std::vector<RowSegs>& rows, double left, double right,
+                                     double gmin) {
+  std::vector<Gutter> out;
+  double width = right - left;
+  if (width <= 0) return out;
+  auto nbins = static_cast<size_t>(std::ceil(width)) + 1;
+  std::vector<int> cov(nbins, 0);
+  bool any = false;
+  for (const RowSegs& r : rows) {
+    for (const Seg& s : r.segs) {
+      if (s.box.width() >= 0.6 * width) continue;
+      any = true;
+      auto b0 = static_cast<size_t>(std::max(0.0, std::floor(s.box.x0 - left)));
+      auto b1 = static_cast<size_t>(
+          std::min<double>(static_cast<double>(nbins - 1), std::ceil(s.box.x1 - left)));
+      for (size_t b = b0; b <= b1; ++b) ++cov[b];
+    }
+  }
+  if (!any) return out;
+  // A gutter bin is covered by no segment, or by a few rows only (a heading that runs over the
+  // gutter must not hide it: such rows end the column regions later).
+  std::vector<double> nonzero;
+  for (int c : cov) {
+    if (c > 0) nonzero.push_back(c);
+  }
+  double typical = Median(nonzero);
+  int low = static_cast<int>(std::min(3.0, std::floor(0.15 * typical)));
+  size_t b = 0;
+  while (b < nbins) {
+    if (cov[b] > low) {
+      ++b;
+      continue;
+    }
+    size_t e = b;
+    while (e < nbins && cov[e] <= low) ++e;
+    if (b > 0 && e < nbins && static_cast<double>(e - b) >= gmin) {
+      out.push_back({left + static_cast<double>(b), left + static_cast<double>(e)});
+    }
+    b = e;
+  }
+  return out;
+}
+
+// A row crosses a gutter when one of its segments covers the gutter's middle (a line that only
+// reaches into the band, as the longest lines of a ragged column do, does not).
+bool Crosses(const RowSegs& r, const Gutter& g) {
+  double mid = (g.x0 + g.x1) / 2;
+  for (const Seg& s : r.segs) {
+    if (s.box.x0 < mid && s.box.x1 > mid) return true;
+  }
+  return false;
+}
+
+// For each row, the gutters whose valid run contains it.
+std::vector<std::set<int>> AssignGutters(const std::vector<RowSegs>& rows,
+                                         const std::vector<Gutter>& gutters) {
+  std::vector<std::set<int>> out(rows.size());
+  for (size_t gi = 0; gi < gutters.size(); ++gi) {
+    const Gutter& g = gutters[gi];
+    size_t start = 0;
+    auto close = [&](size_t end) {  // rows [start, end)
+      int left_sub = 0, right_sub = 0;
+      for (size_t i = start; i < end; ++i) {
+        bool l = false, r = false;
+        for (const Seg& s : rows[i].segs) {
+          if (s.letters < 4) continue;
+          if (s.box.x1 <= g.x0 + 0.5) l = true;
+          if (s.box.x0 >= g.x1 - 0.5) r = true;
+        }
+        left_sub += l;
+        right_sub += r;
+      }
+      if (end - start >= 3 && left_sub >= 2 && right_sub >= 2) {
+        for (size_t i = start; i < end; ++i) out[i].insert(static_cast<int>(gi));
+      }
+    };
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (Crosses(rows[i], g)) {
+        close(i);
+        start = i + 1;
+      }
+    }
+    close(rows.size());
+  }
+  return out;
+}
+
+int ColumnOf(const Box& b, const std::vector<Gutter>& gutters) {
+  double c = (b.x0 + b.x1) / 2;
+  int col = 0;
+  for (const Gutter& g : gutters) {
+    if (c > (g.x0 + g.x1) / 2) ++col;
+  }
+  return col;
+}
+
+struct Region {
+  size_t begin = 0, end = 0;  // rows [begin, end)
+  std::vector<Gutter> gutters;
+};
+
+// Prose columns (read one after the other) or a table (read across)?
+bool LooksLikeProseColumns(const std::vector<RowSegs>& rows, const Region& reg, double width,
+                           double body_size) {
+  size_t k = reg.gutters.size() + 1;
+  if (k < 2 || k > 3) return false;
+  std::vector<double> x0(k, 1e9), x1(k, -1e9);
+  std::vector<int> nrows(k, 0);
+  std::vector<std::vector<double>> starts(k);
+  std::vector<double> last_bottom(k, -1);
+  for (size_t i = reg.begin; i < reg.end; ++i) {
+    std::vector<bool> has(k, false);
+    std::vector<double> top(k, 1e9), bottom(k, -1e9);
+    for (const Seg& s : rows[i].segs) {
+      auto c = static_cast<size_t>(ColumnOf(s.box, reg.gutters));
+      x0[c] = std::min(x0[c], s.box.x0);
+      x1[c] = std::max(x1[c], s.box.x1);
+      has[c] = true;
+      top[c] = std::min(top[c], s.box.y0);
+      bottom[c] = std::max(bottom[c], s.box.y1);
+    }
+    for (size_t c = 0; c < k; ++c) {
+      if (!has[c]) continue;
+      ++nrows[c];
+      if (last_bottom[c] >= 0 && top[c] - last_bottom[c] > 0.45 * body_size) {
+        starts[c].push_back(top[c]);
+      }
+      last_bottom[c] = bottom[c];
+    }
+  }
+  double wmin = 1e9, wmax = 0;
+  for (size_t c = 0; c < k; ++c) {
+    if (nrows[c] < 3) return false;
+    double w = x1[c] - x0[c];
+    wmin = std::min(wmin, w);
+    wmax = std::max(wmax, w);
+  }
+  double min_share = k == 2 ? 0.28 : 0.2;
+  if (wmin < min_share * width || wmax > 1.6 * wmin) return false;
+  // Table rows start at one height in every column; prose paragraphs do not line up.
+  if (starts[0].size() >= 2 && starts[1].size() >= 2) {
+    size_t matches = 0;
+    for (double s : starts[0]) {
+      for (double t : starts[1]) {
+        if (std::fabs(s - t) <= 2.0) {
+          ++matches;
+          break;
+        }
+      }
+    }
+    if (static_cast<double>(matches) >=
+        0.7 * static_cast<double>(std::min(starts[0].size(), starts[1].size()))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Splits `reg` where a full-width line (a heading) sits between two column sections.
+std::vector<Region> SplitAtSeparators(const std::vector<RowSegs>& rows, const Region& reg,
+                                      double body_size) {
+  // A heading-like row with text in the first column only, where the other columns are empty
+  // well above and below it and the first column has no text between the others' last line and
+  // it, is a full-width line between two column sections: split the region there.
+  auto only_first = [&](size_t i) {
+    if (rows[i].segs.empty()) return false;
+    for (const Seg& s : rows[i].segs) {
+      if (ColumnOf(s.box, reg.gutters) != 0) return false;
+    }
+    return true;
+  };
+  auto heading_like = [&](size_t i) {
+    const Row& r = *rows[i].row;
+    return r.bold || r.size >= body_size + 0.9;
+  };
+  std::vector<size_t> cuts;
+  for (size_t i = reg.begin; i < reg.end; ++i) {
+    if (!only_first(i) || !heading_like(i)) continue;
+    double above = -1, below = -1;
+    size_t j_above = reg.end;
+    for (size_t j = i; j-- > reg.begin;) {
+      if (!only_first(j)) {
+        above = rows[j].row->box.y1;
+        j_above = j;
+        break;
+      }
+    }
+    for (size_t j = i + 1; j < reg.end; ++j) {
+      if (!only_first(j)) {
+        below = rows[j].row->box.y0;
+        break;
+      }
+    }
+    if (above < 0 || below < 0 || below - above <= 2.4 * body_size) {
+      // In a table, a heading-like line alone after a gap wider than any row gap above it ends
+      // the table ("Glossary" after a recommendations table).
+      double gap_above = i > reg.begin ? rows[i].row->box.y0 - rows[i - 1].row->box.y1 : 0;
+      double widest = 0;
+      for (size_t j = reg.begin + 1; j < i; ++j) {
+        widest = std::max(widest, rows[j].row->box.y0 - rows[j - 1].row->box.y1);
+      }
+      bool larger = rows[i].row->size >= body_size + 0.9;
+      if (i > reg.begin + 1 && gap_above > widest + 0.5 * body_size &&
+          (larger || rows[i].row->bold)) {
+        cuts.push_back(i);
+      }
+      continue;
+    }
+    bool left_ran_on = false;
+    for (size_t j = j_above + 1; j < i; ++j) left_ran_on |= !heading_like(j);
+    if (!left_ran_on) cuts.push_back(i);
+  }
+  std::vector<Region> out;
+  size_t b = reg.begin;
+  for (size_t cut : cuts) {
+    if (cut > b) out.push_back({b, cut, reg.gutters});
+    out.push_back({cut, cut + 1, {}});
+    b = cut + 1;
+  }
+  if (reg.end > b) out.push_back({b, reg.end, reg.gutters});
+  return out;
+}
+
+void EmitSingle(const RawPage& page, const std::vector<RowSegs>& rows, size_t begin, size_t end,
+                std::vector<Block>* out) {
+  std::vector<Line> lines;
+  for (size_t i = begin; i < end; ++i) lines.push_back(MakeLine(page, rows[i].row->words));
+  LinesToBlocks(std::move(lines), page.number, 0, out);
+}
+
+void EmitProse(const RawPage& page, const std::vector<RowSegs>& rows, const Region& reg,
+               std::vector<Block>* out) {
+  size_t k = reg.gutters.size() + 1;
+  size_t b = reg.begin;
+  auto emit_cols = [&](size_t e) {
+    if (e <= b) return;
+    for (size_t c = 0; c < k; ++c) {
+      std::vector<Line> lines;
+      for (size_t i = b; i < e; ++i) {
+        std::vector<int> words;
+        for (const Seg& s : rows[i].segs) {
+          if (static_cast<size_t>(ColumnOf(s.box, reg.gutters)) == c) {
+            words.insert(words.end(), s.words.begin(), s.words.end());
+          }
+        }
+        if (!words.empty()) lines.push_back(MakeLine(page, words));
+      }
+      LinesToBlocks(std::move(lines), page.number, static_cast<int>(c), out);
+    }
+  };
+  emit_cols(reg.end);
+}
+
+void EmitTable(const RawPage& page, const std::vector<RowSegs>& rows, const Region& reg,
+               double body_size, std::vector<Block>* out) {
+  size_t k = reg.gutters.size() + 1;
+  // Table rows: physical rows are grouped into table rows at the larger gaps (cell padding)
+  // when the gaps fall into two clear groups; otherwise every physical row that starts text in
+  // the first column starts a table row, unless that text continues in lower case.
+  std::vector<double> gaps;
+  for (size_t i = reg.begin + 1; i < reg.end; ++i) {
+    gaps.push_back(rows[i].row->box.y0 - rows[i - 1].row->box.y1);
+  }
+  std::vector<double> sorted = gaps;
+  std::sort(sorted.begin(), sorted.end());
+  double threshold = -1;
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i] - sorted[i - 1] >= 0.25 * body_size) {
+      size_t large = sorted.size() - i;
+      if (large >= 2) threshold = (sorted[i] + sorted[i - 1]) / 2;
+      break;
+    }
+  }
+  bool uniform = threshold < 0;
+  double row_gap = threshold;
+  Block block;
+  block.kind = Block::Kind::kTable;
+  block.page = page.number;
+  block.box = rows[reg.begin].row->box;
+  for (size_t i = reg.begin; i < reg.end; ++i) {
+    std::vector<std::vector<int>> cells(k);
+    for (const Seg& s : rows[i].segs) {
+      auto c = static_cast<size_t>(ColumnOf(s.box, reg.gutters));
+      cells[c].insert(cells[c].end(), s.words.begin(), s.words.end());
+    }
+    bool new_row = block.rows.empty();
+    if (!new_row) {
+      double gap = rows[i].row->box.y0 - rows[i - 1].row->box.y1;
+      if (uniform) {
+        bool lower_start = false;
+        if (!cells[0].empty()) {
+          const std::string& t = page.words[static_cast<size_t>(cells[0].front())].text;
+          lower_start = !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+        }
+        new_row = !cells[0].empty() && !lower_start;
+      } else {
+        new_row = gap > row_gap;
+      }
+    }
+    if (new_row) {
+      TableRow tr;
+      tr.page = page.number;
+      tr.cells.resize(k);
+      for (TableCell& c : tr.cells) c.page = page.number;
+      block.rows.push_back(std::move(tr));
+    }
+    TableRow& tr = block.rows.back();
+    for (size_t c = 0; c < k; ++c) {
+      if (!cells[c].empty()) tr.cells[c].lines.push_back(MakeLine(page, cells[c]));
+    }
+    const Box& rb = rows[i].row->box;
+    block.box.x0 = std::min(block.box.x0, rb.x0);
+    block.box.y0 = std::min(block.box.y0, rb.y0);
+    block.box.x1 = std::max(block.box.x1, rb.x1);
+    block.box.y1 = std::max(block.box.y1, rb.y1);
+  }
+  if (!block.rows.empty()) {
+    bool all_bold = true, any = false;
+    for (const TableCell& c : block.rows.front().cells) {
+      for (const Line& l : c.lines) {
+        any = true;
+        all_bold &= l.bold;
+      }
+    }
+    block.rows.front().header = any && all_bold;
+  }
+  out->push_back(std::move(block));
+}
+
+}  // namespace
+
+std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body_rows,
+                               double body_size, int* columns) {
+  *columns = 1;
+  std::vector<Block> out;
+  if (body_rows.empty()) return out;
+  if (body_size <= 0) body_size = 10;
+  double gmin = std::max(0.8 * body_size, 6.0);
+
+  std::vector<RowSegs> rows;
+  rows.reserve(body_rows.size());
+  double left = 1e9, right = -1e9;
+  for (const Row& r : body_rows) {
+    rows.push_back({&r, SplitRow(page, r, gmin)});
+    left = std::min(left, r.box.x0);
+    right = std::max(right, r.box.x1);
+  }
+  std::vector<Gutter> gutters = CandidateGutters(rows, left, right, gmin);
+  std::vector<std::set<int>> assigned = AssignGutters(rows, gutters);
+
+  // Regions: maximal runs of rows with the same set of gutters.
+  std::vector<Region> regions;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!regions.empty() && regions.back().end == i) {
+      std::set<int> prev;
+      for (const Gutter& g : regions.back().gutters) {
+        for (size_t gi = 0; gi < gutters.size(); ++gi) {
+          if (gutters[gi].x0 == g.x0 && gutters[gi].x1 == g.x1) prev.insert(static_cast<int>(gi));
+        }
+      }
+      if (prev == assigned[i]) {
+        regions.back().end = i + 1;
+        continue;
+      }
+    }
+    Region reg;
+    reg.begin = i;
+    reg.end = i + 1;
+    for (int gi : assigned[i]) reg.gutters.push_back(gutters[static_cast<size_t>(gi)]);
+    std::sort(reg.gutters.begin(), reg.gutters.end());
+    regions.push_back(std::move(reg));
+  }
+
+  // A column with no real text in it (bullets, numbers, page numbers) is not a column: bullets
+  // and numbers belong to the text on their right, page numbers to the text on their left.
+  for (Region& reg : regions) {
+    while (!reg.gutters.empty()) {
+      size_t k = reg.gutters.size() + 1;
+      std::vector<int> letters(k, 0);
+      for (size_t i = reg.begin; i < reg.end; ++i) {
+        for (const Seg& s : rows[i].segs) {
+          auto c = static_cast<size_t>(ColumnOf(s.box, reg.gutters));
+          letters[c] = std::max(letters[c], s.letters);
+        }
+      }
+      size_t empty = k;
+      for (size_t c = 0; c < k; ++c) {
+        if (letters[c] < 4) {
+          empty = c;
+          break;
+        }
+      }
+      if (empty == k) break;
+      reg.gutters.erase(reg.gutters.begin() + static_cast<long>(empty + 1 < k ? empty : empty - 1));
+    }
+  }
+
+  std::vector<Region> split;
+  for (const Region& reg : regions) {
+    if (reg.gutters.empty()) {
+      split.push_back(reg);
+      continue;
+    }
+    for (Region& r : SplitAtSeparators(rows, reg, body_size)) split.push_back(std::move(r));
+  }
+  regions.swap(split);
+
+  double width = right - left;
+  for (const Region& reg : regions) {
+    if (reg.gutters.empty()) {
+      EmitSingle(page, rows, reg.begin, reg.end, &out);
+    } else if (LooksLikeProseColumns(rows, reg, width, body_size)) {
+      *columns = std::max(*columns, static_cast<int>(reg.gutters.size()) + 1);
+      EmitProse(page, rows, reg, &out);
+    } else {
+      EmitTable(page, rows, reg, body_size, &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace scrx::layout::internal
