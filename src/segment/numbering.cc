@@ -1,0 +1,154 @@
+#include "segment/numbering.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+
+namespace scrx::segment {
+namespace {
+
+std::vector<int> SplitParts(std::string_view num) {
+  std::vector<int> parts;
+  int cur = -1;
+  for (char c : num) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      cur = (cur < 0 ? 0 : cur * 10) + (c - '0');
+    } else if (c == '.') {
+      if (cur >= 0) parts.push_back(cur);
+      cur = -1;
+    }
+  }
+  if (cur >= 0) parts.push_back(cur);
+  return parts;
+}
+
+bool StartsLikeSentence(std::string_view rest) {
+  if (rest.empty()) return false;
+  auto c = static_cast<unsigned char>(rest[0]);
+  return std::isupper(c) || std::isdigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' ||
+         c >= 0x80;
+}
+
+}  // namespace
+
+SectionNumber ParseSectionNumber(std::string_view text) {
+  static const RE2 kNumeric(R"(^((?:\d{1,2}\.){0,3}\d{1,2})\.?\)?\s+(\S.*)$)");
+  static const RE2 kWord(
+      R"((?i)^(section|chapter|part|appendix|annexe?|appendices)\s*([0-9]{1,2}|[A-Z]\b|[IVX]{1,4}\b)?\s*[:.\-]?\s*(.*)$)");
+  static const RE2 kLetter(R"(^([A-H])[.)]\s+([A-Z].*)$)");
+  SectionNumber out;
+  std::string num, rest, word;
+  re2::StringPiece in(text.data(), text.size());
+  if (RE2::FullMatch(in, kNumeric, &num, &rest)) {
+    std::vector<int> parts = SplitParts(num);
+    if (parts.empty() || parts.front() == 0 || parts.front() > 40) return out;
+    // "2019 Review" is a year, not section 2019 (the regex caps parts at two digits).
+    out.found = true;
+    out.numeric = true;
+    out.number = num;
+    out.title = rest;
+    out.depth = static_cast<int>(parts.size());
+    return out;
+  }
+  if (RE2::FullMatch(in, kWord, &word, &num, &rest)) {
+    std::string lower;
+    for (char c : word)
+      lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    bool bare_word = num.empty();
+    if (bare_word && lower != "appendix" && lower != "appendices" && lower != "annex" &&
+        lower != "annexe") {
+      return out;  // "Section" alone, or "Part of the ..." prose
+    }
+    if (bare_word && !rest.empty()) return out;  // "Appendix material ..." is not numbered
+    out.found = true;
+    out.depth = 1;
+    out.title = rest;
+    if (lower == "section" || lower == "chapter") {
+      out.number = num;
+      out.numeric = !num.empty() && std::isdigit(static_cast<unsigned char>(num[0]));
+    } else {
+      std::string w = word;
+      w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      for (size_t i = 1; i < w.size(); ++i) {
+        w[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+      }
+      out.number = num.empty() ? w : w + " " + num;
+    }
+    return out;
+  }
+  if (RE2::FullMatch(in, kLetter, &num, &rest)) {
+    out.found = true;
+    out.number = num;
+    out.title = rest;
+    return out;
+  }
+  return out;
+}
+
+ParaNumber ParseParagraphNumber(std::string_view text) {
+  static const RE2 kNum(R"(^(\d{1,4}(?:\.\d{1,3}){0,3})(\.?)\s+(.+)$)");
+  static const RE2 kPara(R"((?i)^para(?:graph)?\.?\s*(\d{1,4}(?:\.\d{1,3}){0,3})[:.]?\s+(.+)$)");
+  ParaNumber out;
+  std::string num, dot, rest;
+  re2::StringPiece in(text.data(), text.size());
+  if (RE2::FullMatch(in, kNum, &num, &dot, &rest) || RE2::FullMatch(in, kPara, &num, &rest)) {
+    if (!StartsLikeSentence(rest)) return out;
+    out.parts = SplitParts(num);
+    if (out.parts.empty() || out.parts.front() == 0) return {};
+    out.found = true;
+    out.number = num;
+    out.rest = rest;
+  }
+  return out;
+}
+
+ListMarker ParseListMarker(std::string_view text) {
+  static const RE2 kBullet(R"(^(•|-|\*|o|>)\s+(\S.*)$)");
+  static const RE2 kParen(R"(^(\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+(\S.*)$)");
+  static const RE2 kClose(R"(^((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+(\S.*)$)");
+  static const RE2 kDot(R"(^((?:[a-h]|[ivx]{1,4})\.)\s+(\S.*)$)");
+  static const RE2 kBulletGlued(R"(^(•)(\S.*)$)");
+  ListMarker out;
+  re2::StringPiece in(text.data(), text.size());
+  if (RE2::FullMatch(in, kBullet, &out.marker, &out.rest) ||
+      RE2::FullMatch(in, kParen, &out.marker, &out.rest) ||
+      RE2::FullMatch(in, kClose, &out.marker, &out.rest) ||
+      RE2::FullMatch(in, kDot, &out.marker, &out.rest) ||
+      RE2::FullMatch(in, kBulletGlued, &out.marker, &out.rest)) {
+    out.found = true;
+  }
+  return out;
+}
+
+bool ContinuesSequence(const std::vector<int>& last, const std::vector<int>& next, int section) {
+  if (next.empty()) return false;
+  if (last.empty()) {
+    return next.back() == 1 || (section > 0 && next.front() == section);
+  }
+  // Same depth, next number.
+  if (next.size() == last.size()) {
+    bool prefix = std::equal(last.begin(), last.end() - 1, next.begin());
+    if (prefix && next.back() == last.back() + 1) return true;
+  }
+  // One level deeper: 1.2 -> 1.2.1.
+  if (next.size() == last.size() + 1 && std::equal(last.begin(), last.end(), next.begin()) &&
+      next.back() == 1) {
+    return true;
+  }
+  // Back up one or more levels: 1.2.3 -> 1.3, 1.2.3 -> 2.
+  for (size_t d = 1; d < last.size(); ++d) {
+    if (next.size() == d &&
+        std::equal(last.begin(), last.begin() + static_cast<long>(d) - 1, next.begin()) &&
+        next.back() == last[d - 1] + 1) {
+      return true;
+    }
+  }
+  // A new section restarts numbering: 3.4 -> 4.1, or x.1 under section x, or 1 after a heading.
+  if (next.size() >= 2 && next[1] == 1 &&
+      (next.front() == last.front() + 1 || (section > 0 && next.front() == section))) {
+    return true;
+  }
+  return next.size() == 1 && next.front() == 1;
+}
+
+}  // namespace scrx::segment
