@@ -1,0 +1,429 @@
+#include "app/analyze.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <new>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "app/pipeline.h"
+#include "base/files.h"
+#include "base/sha256.h"
+#include "output/review_json.h"
+
+namespace scrx::app {
+namespace fs = std::filesystem;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool HasPdfExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
+std::string OutputRelPath(const std::string& rel) {
+  fs::path p(rel);
+  if (HasPdfExtension(p))
+    p.replace_extension(".json");
+  else
+    p += ".json";
+  return p.string();
+}
+
+bool SanitizerBuild() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
+struct Job {
+  std::string path, rel;
+  size_t index;
+};
+
+// What the child reports on its pipe: one JSON object.
+void ChildMain(const Job& job, const AnalyzeOptions& options, int fd) {
+  nlohmann::json report;
+  try {
+    if (!SanitizerBuild() && options.memory_limit_mb > 0) {
+      rlimit lim{};
+      lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
+      setrlimit(RLIMIT_AS, &lim);
+    }
+    PipelineOptions po;
+    po.password = options.password;
+    po.patterns = options.patterns;
+    Review review;
+    Status s = AnalyzeFile(job.path, job.path, po, &review);
+    if (s.ok()) {
+      output::JsonOptions jo;
+      jo.scrx_version = options.scrx_version;
+      jo.patterns_hash = options.patterns->hash();
+      std::string text = output::ReviewToJson(review, jo).dump(1) + "\n";
+      std::string rel_out = OutputRelPath(job.rel);
+      s = WriteFileAtomic((fs::path(options.out_dir) / rel_out).string(), text);
+      if (s.ok()) {
+        report["ok"] = true;
+        report["output"] = rel_out;
+        report["pages"] = review.source.pdf.pages;
+        report["warnings"] = review.warnings.size();
+        std::vector<std::string> present;
+        for (const ThemeResult& t : review.themes) {
+          if (t.present) present.push_back(t.id);
+        }
+        report["themes"] = present;
+      }
+    }
+    if (!s.ok()) {
+      report["ok"] = false;
+      report["code"] = std::string(s.CodeName());
+      report["message"] = s.ToString();
+    }
+  } catch (const std::bad_alloc&) {
+    report = {{"ok", false},
+              {"code", "memory"},
+              {"message", job.path + ": out of memory (limit " +
+                              std::to_string(options.memory_limit_mb) + " MiB)"}};
+  } catch (const std::exception& e) {
+    report = {{"ok", false},
+              {"code", "internal"},
+              {"message", job.path + ": internal error: " + e.what()}};
+  }
+  std::string line = report.dump() + "\n";
+  const char* p = line.data();
+  size_t left = line.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+struct Running {
+  Job job;
+  pid_t pid;
+  int fd;
+  Clock::time_point start;
+  std::string buffer;
+  bool timed_out = false;
+};
+
+void Finish(const Running& r, int wstatus, const AnalyzeOptions& options, FileResult* res) {
+  res->seconds = std::chrono::duration<double>(Clock::now() - r.start).count();
+  nlohmann::json report;
+  bool parsed = false;
+  if (!r.buffer.empty()) {
+    try {
+      report = nlohmann::json::parse(r.buffer);
+      parsed = report.is_object();
+    } catch (const nlohmann::json::exception&) {
+      parsed = false;
+    }
+  }
+  if (r.timed_out) {
+    res->state = FileResult::State::kFailed;
+    res->error_code = "timeout";
+    res->error = r.job.path + ": timeout: reading took longer than " +
+                 std::to_string(options.timeout_seconds) + " s (the file was skipped)";
+    return;
+  }
+  if (parsed && report.value("ok", false)) {
+    res->state = FileResult::State::kOk;
+    res->output = report.value("output", "");
+    res->pages = report.value("pages", 0);
+    res->warnings = report.value("warnings", 0);
+    res->themes_present = report.value("themes", std::vector<std::string>{});
+    return;
+  }
+  res->state = FileResult::State::kFailed;
+  if (parsed) {
+    res->error_code = report.value("code", "error");
+    res->error = report.value("message", r.job.path + ": failed");
+    return;
+  }
+  if (WIFSIGNALED(wstatus)) {
+    int sig = WTERMSIG(wstatus);
+    bool memory = sig == SIGKILL || sig == SIGSEGV || sig == SIGABRT;
+    res->error_code = "crash";
+    res->error = r.job.path + ": crashed while reading (signal " + std::to_string(sig) + ", " +
+                 strsignal(sig) + ")" +
+                 (memory ? "; the file may need more than the memory limit of " +
+                               std::to_string(options.memory_limit_mb) + " MiB"
+                         : "");
+    return;
+  }
+  res->error_code = "crash";
+  res->error = r.job.path + ": the reader exited without a result (status " +
+               std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1) + ")";
+}
+
+std::string NowIso() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> DiscoverInputs(
+    const std::vector<std::string>& inputs, std::vector<std::string>* problems) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) {
+      problems->push_back(input + ": no such file or folder");
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      out.emplace_back(input, fs::path(input).filename().string());
+      continue;
+    }
+    std::vector<std::pair<std::string, std::string>> found;
+    std::set<std::string> visited;
+    fs::recursive_directory_iterator it(input,
+                                        fs::directory_options::follow_directory_symlink |
+                                            fs::directory_options::skip_permission_denied,
+                                        ec);
+    if (ec) {
+      problems->push_back(input + ": cannot read folder: " + ec.message());
+      continue;
+    }
+    visited.insert(fs::canonical(input, ec).string());
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        problems->push_back(it->path().string() + ": " + ec.message());
+        ec.clear();
+        continue;
+      }
+      const fs::directory_entry& e = *it;
+      std::error_code ec2;
+      if (e.is_directory(ec2)) {
+        // A symlink back up the tree would loop for ever: enter each real folder once.
+        std::string canon = fs::canonical(e.path(), ec2).string();
+        if (ec2 || !visited.insert(canon).second) it.disable_recursion_pending();
+        continue;
+      }
+      if (!HasPdfExtension(e.path())) continue;
+      if (!e.is_regular_file(ec2) && !e.is_symlink(ec2)) continue;
+      found.emplace_back(e.path().string(), fs::relative(e.path(), input, ec2).string());
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.second < b.second; });
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, RunSummary* summary) {
+  *summary = RunSummary{};
+  if (options.patterns == nullptr) return Status::InvalidArgument("analyze", "no pattern set");
+  if (options.out_dir.empty()) return Status::InvalidArgument("analyze", "no output folder (-o)");
+  if (Status s = MakeDirs(options.out_dir); !s.ok()) return s;
+  // Refuse early when the output folder cannot be written, before any work is done.
+  if (::access(options.out_dir.c_str(), W_OK) != 0) {
+    return Status::IOError(options.out_dir,
+                           std::string("output folder is not writable: ") + std::strerror(errno));
+  }
+  auto started = Clock::now();
+  std::string started_iso = NowIso();
+  std::vector<std::string> problems;
+  std::vector<std::pair<std::string, std::string>> files =
+      DiscoverInputs(options.inputs, &problems);
+  if (files.empty() && problems.empty()) {
+    return Status::NotFound("analyze", "no PDF files found in the inputs given");
+  }
+
+  // Results: discovery problems first, then every file in order.
+  for (const std::string& p : problems) {
+    FileResult r;
+    r.file = p.substr(0, p.find(": "));
+    r.error_code = "not_found";
+    r.error = p;
+    summary->results.push_back(std::move(r));
+  }
+  std::map<std::string, size_t> by_hash;
+  std::vector<Job> jobs;
+  std::map<std::string, int> out_names;
+  for (const auto& [path, rel] : files) {
+    FileResult r;
+    r.file = path;
+    std::uint64_t bytes = 0;
+    Status hs = Sha256File(path, &r.sha256, &bytes);
+    size_t index = summary->results.size();
+    if (!hs.ok()) {
+      r.error_code = std::string(hs.CodeName());
+      r.error = hs.ToString();
+    } else if (auto it = by_hash.find(r.sha256); it != by_hash.end()) {
+      r.state = FileResult::State::kDuplicate;
+      r.duplicate_of = summary->results[it->second].file;
+    } else {
+      by_hash[r.sha256] = index;
+      // Two inputs with the same relative path (from two folders) must not overwrite each other.
+      std::string out_rel = rel;
+      int n = ++out_names[OutputRelPath(rel)];
+      if (n > 1) out_rel = rel + "~" + std::to_string(n);
+      jobs.push_back({path, out_rel, index});
+    }
+    summary->results.push_back(std::move(r));
+  }
+
+  int max_jobs = options.jobs > 0
+                     ? options.jobs
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  summary->jobs = max_jobs;
+  const int total = static_cast<int>(summary->results.size());
+  int done = 0;
+  // Report the files that were settled without a child (missing, unreadable, duplicates).
+  for (const FileResult& r : summary->results) {
+    bool settled = r.state == FileResult::State::kDuplicate || !r.error_code.empty();
+    if (settled && progress) progress(r, ++done, total);
+  }
+
+  std::vector<Running> running;
+  size_t next = 0;
+  while (next < jobs.size() || !running.empty()) {
+    while (static_cast<int>(running.size()) < max_jobs && next < jobs.size()) {
+      const Job& job = jobs[next++];
+      int fds[2];
+      if (::pipe2(fds, O_CLOEXEC) != 0) {
+        return Status::IOError("analyze",
+                               std::string("cannot create a pipe: ") + std::strerror(errno));
+      }
+      pid_t pid = ::fork();
+      if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return Status::IOError("analyze",
+                               std::string("cannot start a worker: ") + std::strerror(errno));
+      }
+      if (pid == 0) {
+        ::close(fds[0]);
+        ChildMain(job, options, fds[1]);
+        ::close(fds[1]);
+        std::_Exit(0);
+      }
+      ::close(fds[1]);
+      running.push_back({job, pid, fds[0], Clock::now(), "", false});
+    }
+    std::vector<pollfd> pfds;
+    for (const Running& r : running) pfds.push_back({r.fd, POLLIN, 0});
+    int rc = ::poll(pfds.data(), pfds.size(), 200);
+    if (rc < 0 && errno != EINTR)
+      return Status::IOError("analyze", std::string("poll: ") + std::strerror(errno));
+    for (size_t i = 0; i < running.size();) {
+      Running& r = running[i];
+      bool closed = false;
+      if (rc > 0 && (pfds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+        char buf[4096];
+        ssize_t n = ::read(r.fd, buf, sizeof buf);
+        if (n > 0) {
+          r.buffer.append(buf, static_cast<size_t>(n));
+        } else if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+          closed = true;
+        }
+      }
+      auto elapsed = std::chrono::duration<double>(Clock::now() - r.start).count();
+      if (!closed && !r.timed_out && options.timeout_seconds > 0 &&
+          elapsed > options.timeout_seconds) {
+        r.timed_out = true;
+        ::kill(r.pid, SIGKILL);
+      }
+      if (!closed) {
+        ++i;
+        continue;
+      }
+      int wstatus = 0;
+      while (::waitpid(r.pid, &wstatus, 0) < 0 && errno == EINTR) {
+      }
+      ::close(r.fd);
+      FileResult& res = summary->results[r.job.index];
+      Finish(r, wstatus, options, &res);
+      if (progress) progress(res, ++done, total);
+      running.erase(running.begin() + static_cast<long>(i));
+      pfds.erase(pfds.begin() + static_cast<long>(i));
+    }
+  }
+
+  for (const FileResult& r : summary->results) {
+    switch (r.state) {
+      case FileResult::State::kOk:
+        ++summary->succeeded;
+        summary->pages += r.pages;
+        break;
+      case FileResult::State::kDuplicate:
+        ++summary->duplicates;
+        break;
+      case FileResult::State::kFailed:
+        ++summary->failed;
+        break;
+    }
+  }
+  summary->seconds = std::chrono::duration<double>(Clock::now() - started).count();
+
+  nlohmann::ordered_json run;
+  run["schema"] = "scrx.run/1";
+  run["scrx_version"] = options.scrx_version;
+  run["patterns_hash"] = options.patterns->hash();
+  run["started"] = started_iso;
+  run["finished"] = NowIso();
+  run["seconds"] = std::round(summary->seconds * 100) / 100;
+  run["jobs"] = summary->jobs;
+  run["files"] = summary->results.size();
+  run["succeeded"] = summary->succeeded;
+  run["failed"] = summary->failed;
+  run["duplicates"] = summary->duplicates;
+  run["pages"] = summary->pages;
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (const FileResult& r : summary->results) {
+    nlohmann::ordered_json j;
+    j["file"] = r.file;
+    j["status"] = r.state == FileResult::State::kOk          ? "ok"
+                  : r.state == FileResult::State::kDuplicate ? "duplicate"
+                                                             : "failed";
+    j["output"] =
+        r.output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.output);
+    j["sha256"] =
+        r.sha256.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.sha256);
+    j["pages"] = r.pages;
+    j["seconds"] = std::round(r.seconds * 1000) / 1000;
+    j["warnings"] = r.warnings;
+    j["themes_present"] = r.themes_present;
+    if (r.state == FileResult::State::kDuplicate) j["duplicate_of"] = r.duplicate_of;
+    if (r.state == FileResult::State::kFailed)
+      j["error"] = {{"code", r.error_code}, {"message", r.error}};
+    results.push_back(std::move(j));
+  }
+  run["results"] = std::move(results);
+  return WriteFileAtomic((fs::path(options.out_dir) / "run.json").string(), run.dump(1) + "\n");
+}
+
+}  // namespace scrx::app

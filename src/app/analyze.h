@@ -1,0 +1,64 @@
+// `scrx analyze`: a batch of PDFs (files and folders) in, one review JSON per PDF and a run.json
+// out. Each PDF is read in a child process with a wall-clock and a memory limit, so one hostile
+// file costs one failure record, never the batch. The parent alone writes run.json.
+#ifndef SCRX_APP_ANALYZE_H_
+#define SCRX_APP_ANALYZE_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "tag/pattern_set.h"
+
+namespace scrx::app {
+
+struct AnalyzeOptions {
+  std::vector<std::string> inputs;            // PDF files and folders (searched recursively)
+  std::string out_dir;                        // required
+  int jobs = 0;                               // parallel files; 0 = one per core
+  std::string password;                       // tried on encrypted PDFs
+  int timeout_seconds = 120;                  // per file, wall clock
+  std::size_t memory_limit_mb = 2048;         // per file (address space of the child)
+  const tag::PatternSet* patterns = nullptr;  // required; not owned
+  std::string scrx_version;
+};
+
+// The outcome for one input file.
+struct FileResult {
+  std::string file;    // as found (input path joined with the relative path)
+  std::string output;  // the review JSON written, relative to out_dir; empty on failure
+  enum class State { kOk, kFailed, kDuplicate } state = State::kFailed;
+  std::string error_code;  // "corruption", "not_supported", "timeout", "crash", "memory", ...
+  std::string error;       // "x.pdf: encrypted: a password is required"
+  std::string duplicate_of;
+  std::string sha256;
+  int pages = 0;
+  int warnings = 0;
+  double seconds = 0;
+  std::vector<std::string> themes_present;
+};
+
+struct RunSummary {
+  std::vector<FileResult> results;  // in input order
+  int succeeded = 0, failed = 0, duplicates = 0, pages = 0;
+  double seconds = 0;
+  int jobs = 1;
+};
+
+// Called in the parent as files finish (done of total); for progress display.
+using ProgressFn = std::function<void(const FileResult& result, int done, int total)>;
+
+// Runs the batch. A non-ok Status means the run itself could not proceed (no inputs found,
+// output folder not writable); failures of single files are in the summary instead.
+Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, RunSummary* summary);
+
+// The PDFs under `inputs`: files as given, folders searched recursively for *.pdf in any case,
+// symlink loops and unreadable folders skipped. Pairs of (path, path relative to its input).
+std::vector<std::pair<std::string, std::string>> DiscoverInputs(
+    const std::vector<std::string>& inputs, std::vector<std::string>* problems);
+
+}  // namespace scrx::app
+
+#endif  // SCRX_APP_ANALYZE_H_

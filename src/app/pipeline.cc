@@ -1,0 +1,41 @@
+#include "app/pipeline.h"
+
+#include "base/sha256.h"
+#include "layout/layout.h"
+#include "pdf/pdf_reader.h"
+#include "segment/segment.h"
+#include "tag/tagger.h"
+
+namespace scrx::app {
+
+void AnalyzeDocument(RawDocument raw, const PipelineOptions& options, Review* out) {
+  out->source.pdf = raw.info;
+  out->warnings = std::move(raw.warnings);
+  layout::LayoutOptions lo;
+  lo.lexicon = options.lexicon;
+  LaidOutDocument laid = layout::BuildLayout(raw, lo);
+  raw.pages.clear();  // the words are no longer needed
+  SegmentedDocument seg = segment::Segment(laid);
+  out->contents = std::move(seg.contents);
+  out->sections = std::move(seg.sections);
+  out->furniture = std::move(laid.furniture);
+  for (Warning& w : laid.warnings) out->warnings.push_back(std::move(w));
+  for (Warning& w : seg.warnings) out->warnings.push_back(std::move(w));
+  tag::Tagger tagger(options.patterns);
+  out->themes = tagger.Tag(out->sections, &out->word_count);
+}
+
+Status AnalyzeFile(const std::string& path, const std::string& display_name,
+                   const PipelineOptions& options, Review* out) {
+  *out = Review{};
+  out->source.file = display_name;
+  RawDocument raw;
+  pdf::ReadOptions ro;
+  ro.password = options.password;
+  if (Status s = pdf::ReadPdf(path, ro, &raw); !s.ok()) return s;
+  if (Status s = Sha256File(path, &out->source.sha256, &out->source.bytes); !s.ok()) return s;
+  AnalyzeDocument(std::move(raw), options, out);
+  return Status::Ok();
+}
+
+}  // namespace scrx::app

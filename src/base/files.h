@@ -1,0 +1,25 @@
+// File-system helpers that keep outputs consistent: atomic writes (temporary file in the same
+// folder, flushed, then renamed over the target) and folder creation.
+#ifndef SCRX_BASE_FILES_H_
+#define SCRX_BASE_FILES_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace scrx {
+
+// Writes `data` to `path` so that readers see the old file or the complete new one, never a
+// part. Creates missing parent folders. Errors name the path (disk full, permission denied).
+Status WriteFileAtomic(const std::string& path, std::string_view data);
+
+// Creates `dir` and its parents when missing.
+Status MakeDirs(const std::string& dir);
+
+// Reads a whole file.
+Status ReadFile(const std::string& path, std::string* out);
+
+}  // namespace scrx
+
+#endif  // SCRX_BASE_FILES_H_

@@ -1,0 +1,229 @@
+// The scrx command line: flags -> options -> library call -> exit code. Exit codes: 0 all
+// succeeded, 1 some inputs failed (or pattern examples failed), 2 usage or pattern-file error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/analyze.h"
+#include "app/pipeline.h"
+#include "output/text_view.h"
+#include "tag/examples.h"
+#include "tag/pattern_set.h"
+#include "tag/tagger.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailures = 1;
+constexpr int kExitUsage = 2;
+
+// Shipped patterns, then each --patterns folder (later folders override earlier themes).
+std::unique_ptr<scrx::tag::PatternSet> LoadPatterns(const std::vector<std::string>& extra,
+                                                    bool shipped, scrx::Status* status) {
+  std::vector<std::string> dirs;
+  if (shipped) dirs.push_back(scrx::tag::DefaultPatternsDir());
+  dirs.insert(dirs.end(), extra.begin(), extra.end());
+  return scrx::tag::PatternSet::Load(dirs, status);
+}
+
+int Fail(const scrx::Status& s, int code) {
+  std::fprintf(stderr, "scrx: %s\n", s.ToString().c_str());
+  return code;
+}
+
+std::string Pad(std::string s, size_t n) {
+  if (s.size() < n) s.append(n - s.size(), ' ');
+  return s;
+}
+
+// Progress on stderr: a bar when it is a terminal, otherwise one line per file.
+class Progress {
+ public:
+  Progress() : tty_(::isatty(STDERR_FILENO) != 0) {}
+  void operator()(const scrx::app::FileResult& r, int done, int total) {
+    using State = scrx::app::FileResult::State;
+    if (tty_) {
+      const int width = 30;
+      int filled = total > 0 ? done * width / total : width;
+      std::string name = std::filesystem::path(r.file).filename().string();
+      if (name.size() > 40) name = name.substr(0, 37) + "...";
+      std::fprintf(
+          stderr, "\r[%s%s] %d/%d %s\033[K", std::string(static_cast<size_t>(filled), '#').c_str(),
+          std::string(static_cast<size_t>(width - filled), ' ').c_str(), done, total, name.c_str());
+      if (r.state == State::kFailed) std::fprintf(stderr, "\n  FAILED %s\n", r.error.c_str());
+      if (done == total) std::fprintf(stderr, "\n");
+      return;
+    }
+    switch (r.state) {
+      case State::kOk:
+        std::fprintf(stderr, "ok       %s  (%d pages, %.2f s, %zu themes)\n", r.file.c_str(),
+                     r.pages, r.seconds, r.themes_present.size());
+        break;
+      case State::kDuplicate:
+        std::fprintf(stderr, "skipped  %s  (same content as %s)\n", r.file.c_str(),
+                     r.duplicate_of.c_str());
+        break;
+      case State::kFailed:
+        std::fprintf(stderr, "FAILED   %s\n", r.error.c_str());
+        break;
+    }
+  }
+
+ private:
+  bool tty_;
+};
+
+void PrintSummary(const scrx::app::RunSummary& s, const std::string& out_dir) {
+  std::printf("\nfiles      %zu  (succeeded %d, failed %d, duplicates %d)\n", s.results.size(),
+              s.succeeded, s.failed, s.duplicates);
+  std::printf("pages      %d\n", s.pages);
+  std::printf("time       %.1f s  (%.1f pages/s with %d jobs)\n", s.seconds,
+              s.seconds > 0 ? s.pages / s.seconds : 0.0, s.jobs);
+  if (s.failed > 0) {
+    std::printf("failures\n");
+    for (const auto& r : s.results) {
+      if (r.state == scrx::app::FileResult::State::kFailed) std::printf("  %s\n", r.error.c_str());
+    }
+  }
+  std::map<std::string, int> counts;
+  for (const auto& r : s.results) {
+    for (const std::string& t : r.themes_present) ++counts[t];
+  }
+  std::vector<std::pair<std::string, int>> top(counts.begin(), counts.end());
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (!top.empty()) {
+    std::printf("most frequent themes (reviews where present, of %d)\n", s.succeeded);
+    for (size_t i = 0; i < top.size() && i < 10; ++i) {
+      std::printf("  %s %d\n", Pad(top[i].first, 36).c_str(), top[i].second);
+    }
+  }
+  std::printf("output     %s (one JSON per review, run.json)\n", out_dir.c_str());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "scrx: structured data from safeguarding review reports (SCR, CSPR, SAR, DHR).\n"
+      "Reads review PDFs and writes their sections, numbered paragraphs, themes with quoted\n"
+      "evidence, findings and recommendations as JSON.",
+      "scrx"};
+  app.set_version_flag("--version", std::string("scrx ") + SCRX_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 success, 1 some files (or examples) failed, 2 usage or pattern error.\n"
+      "Run 'scrx COMMAND --help' for the options of a command.");
+
+  // analyze
+  scrx::app::AnalyzeOptions aopt;
+  std::vector<std::string> pattern_dirs;
+  auto* analyze =
+      app.add_subcommand("analyze", "Analyse PDFs and folders of PDFs into one JSON per review");
+  analyze->add_option("paths", aopt.inputs, "PDF files or folders (searched recursively for *.pdf)")
+      ->required();
+  analyze->add_option("-o,--out", aopt.out_dir, "Output folder (created if missing)")->required();
+  analyze->add_option("-j,--jobs", aopt.jobs, "Files analysed in parallel (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  analyze->add_option("--patterns", pattern_dirs,
+                      "Extra theme folder(s); same ids replace shipped themes");
+  analyze->add_option("--password", aopt.password, "Password for encrypted PDFs");
+  analyze->add_option("--timeout", aopt.timeout_seconds, "Seconds allowed per file (default 120)")
+      ->check(CLI::NonNegativeNumber);
+  analyze->add_option("--memory-limit", aopt.memory_limit_mb,
+                      "MiB of memory allowed per file (default 2048)");
+
+  // text
+  std::string text_file, text_password;
+  auto* text = app.add_subcommand(
+      "text", "Print the cleaned text of one PDF with section and paragraph markers");
+  text->add_option("file", text_file, "A review PDF")->required();
+  text->add_option("--password", text_password, "Password for an encrypted PDF");
+
+  // patterns
+  auto* patterns = app.add_subcommand("patterns", "List or test theme pattern packs");
+  patterns->require_subcommand(1);
+  std::vector<std::string> list_dirs, test_dirs;
+  auto* plist = patterns->add_subcommand("list", "List the themes (shipped, plus DIR when given)");
+  plist->add_option("dirs", list_dirs, "Pattern folder(s) to add");
+  auto* ptest = patterns->add_subcommand(
+      "test", "Run the example sentences of a pack (the shipped pack by default)");
+  ptest->add_option("dirs", test_dirs, "Pattern folder(s) to test");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (*analyze) {
+    scrx::Status s;
+    auto set = LoadPatterns(pattern_dirs, true, &s);
+    if (!set) return Fail(s, kExitUsage);
+    aopt.patterns = set.get();
+    aopt.scrx_version = SCRX_VERSION;
+    scrx::app::RunSummary summary;
+    Progress progress;
+    s = scrx::app::RunAnalyze(aopt, std::ref(progress), &summary);
+    if (!s.ok()) return Fail(s, kExitUsage);
+    PrintSummary(summary, aopt.out_dir);
+    return summary.failed > 0 ? kExitFailures : kExitOk;
+  }
+  if (*text) {
+    scrx::Status s;
+    auto set = LoadPatterns({}, true, &s);
+    if (!set) return Fail(s, kExitUsage);
+    scrx::app::PipelineOptions po;
+    po.patterns = set.get();
+    po.password = text_password;
+    scrx::Review review;
+    s = scrx::app::AnalyzeFile(text_file, text_file, po, &review);
+    if (!s.ok()) return Fail(s, kExitFailures);
+    std::fputs(scrx::output::RenderText(review).c_str(), stdout);
+    return kExitOk;
+  }
+  if (*plist) {
+    scrx::Status s;
+    auto set = LoadPatterns(list_dirs, true, &s);
+    if (!set) return Fail(s, kExitUsage);
+    std::printf("%s %s %s %s\n", Pad("id", 36).c_str(), Pad("group", 9).c_str(),
+                Pad("rules", 6).c_str(), "label");
+    for (const auto& t : set->themes()) {
+      std::printf("%s %s %s %s\n", Pad(t.id, 36).c_str(),
+                  Pad(std::string(scrx::tag::ThemeGroupName(t.group)), 9).c_str(),
+                  Pad(std::to_string(t.rules.size()), 6).c_str(), t.label.c_str());
+    }
+    std::printf("%zu themes; pattern set %s\n", set->themes().size(),
+                set->hash().substr(0, 12).c_str());
+    return kExitOk;
+  }
+  if (*ptest) {
+    scrx::Status s;
+    // A user pack is tested with the shipped cue lexicons (negation, hedges) in place.
+    auto set = LoadPatterns(test_dirs, true, &s);
+    if (!set) return Fail(s, kExitUsage);
+    int total = 0;
+    std::vector<scrx::tag::ExampleFailure> failures = scrx::tag::RunExamples(*set, &total);
+    int shown = 0;
+    for (const auto& f : failures) {
+      bool in_scope = test_dirs.empty();
+      for (const std::string& d : test_dirs) in_scope |= f.where.rfind(d, 0) == 0;
+      if (!in_scope) continue;
+      std::printf("%s\n", scrx::tag::FormatFailure(f).c_str());
+      ++shown;
+    }
+    std::printf("%d examples in %zu themes, %d failures\n", total, set->themes().size(), shown);
+    return shown > 0 ? kExitFailures : kExitOk;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,34 @@
+// The review JSON document ("schema": "scrx.review/1", documented in docs/json-schema.md and
+// docs/review.schema.json): Review -> JSON with a stable key order and number format, so
+// outputs diff cleanly between runs, and JSON -> Review for the commands that read outputs back
+// (show, eval, the collection database).
+#ifndef SCRX_OUTPUT_REVIEW_JSON_H_
+#define SCRX_OUTPUT_REVIEW_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/status.h"
+#include "document.h"
+
+namespace scrx::output {
+
+inline constexpr const char* kReviewSchema = "scrx.review/1";
+
+struct JsonOptions {
+  std::string scrx_version;
+  std::string patterns_hash;
+  bool include_furniture = true;
+};
+
+nlohmann::ordered_json ReviewToJson(const Review& review, const JsonOptions& options);
+
+// Parses a document written by ReviewToJson. Errors name `where` (the file).
+Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review* out);
+
+// Reads and parses a review JSON file.
+Status ReadReviewFile(const std::string& path, Review* out);
+
+}  // namespace scrx::output
+
+#endif  // SCRX_OUTPUT_REVIEW_JSON_H_

@@ -1,0 +1,498 @@
+#include "tag/pattern_set.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "base/sha256.h"
+
+namespace scrx::tag {
+
+std::string TermToRegex(std::string_view term) {
+  std::string t(term);
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  while (!t.empty() && t.front() == ' ') t.erase(t.begin());
+  bool wildcard = !t.empty() && t.back() == '*';
+  if (wildcard) t.pop_back();
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string out;
+  if (!t.empty() && word(t.front())) out += "\\b";
+  bool space = false;
+  for (char c : t) {
+    if (c == ' ' || c == '-') {
+      space = true;
+      continue;
+    }
+    if (space) {
+      out += "[\\s\\-]+";
+      space = false;
+    }
+    if (c == '\'') {
+      out += "'?";
+    } else if (std::isalnum(static_cast<unsigned char>(c)) ||
+               (static_cast<unsigned char>(c) & 0x80)) {
+      out.push_back(c);
+    } else {
+      out.push_back('\\');
+      out.push_back(c);
+    }
+  }
+  if (wildcard) {
+    out += "\\w*";
+  } else if (!t.empty() && word(t.back())) {
+    out += "\\b";
+  }
+  return out;
+}
+
+std::string DefaultPatternsDir() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // Installed next to the binary (share/scrx/patterns) or the source tree's patterns/.
+  for (const char* dir :
+       {SCRX_PATTERNS_DIR, "/usr/share/scrx/patterns", "/usr/local/share/scrx/patterns"}) {
+    if (fs::is_directory(dir, ec)) return dir;
+  }
+  return SCRX_PATTERNS_DIR;
+}
+
+// Reads YAML pattern files into a PatternSet. Errors name "file:line".
+class Loader {
+ public:
+  explicit Loader(PatternSet* set) : set_(set) {}
+
+  Status LoadText(const std::string& file, const std::string& text) {
+    file_ = file;
+    YAML::Node root;
+    try {
+      root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+      return Status::InvalidArgument(Where(e.mark.line + 1), "YAML error: " + e.msg);
+    }
+    if (!root.IsMap()) return Status::InvalidArgument(file, "expected a mapping at the top level");
+    std::string kind = root["kind"] ? Scalar(root["kind"]) : "theme";
+    sources_[file] = text;
+    if (kind == "context") return LoadContext(root);
+    if (kind != "theme") {
+      return Status::InvalidArgument(Where(root["kind"]), "unknown kind '" + kind + "'");
+    }
+    return LoadTheme(root);
+  }
+
+  std::map<std::string, std::string>& sources() { return sources_; }
+  std::map<std::string, std::string>& theme_files() { return theme_files_; }
+
+ private:
+  std::string Where(int line) const { return file_ + ":" + std::to_string(line); }
+  std::string Where(const YAML::Node& n) const { return Where(n.Mark().line + 1); }
+
+  static std::string Scalar(const YAML::Node& n) {
+    if (!n || !n.IsScalar()) return "";
+    return n.as<std::string>();
+  }
+
+  Status CheckKeys(const YAML::Node& map, const std::set<std::string>& allowed) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      std::string key = it->first.as<std::string>();
+      if (!allowed.count(key)) {
+        return Status::InvalidArgument(Where(it->first), "unknown key '" + key + "'");
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status CompileRegex(const std::string& pattern, bool case_sensitive, const std::string& where,
+                      Regex* out) {
+    RE2::Options opt;
+    opt.set_case_sensitive(!case_sensitive ? false : true);
+    opt.set_log_errors(false);
+    opt.set_max_mem(8 << 20);
+    auto re = std::make_unique<RE2>(pattern, opt);
+    if (!re->ok()) {
+      return Status::InvalidArgument(where, "bad regex: " + re->error() + ": " + pattern);
+    }
+    out->re = std::move(re);
+    out->where = where;
+    return Status::Ok();
+  }
+
+  // A list of cue entries: plain terms, or {regex: ...} maps.
+  Status LoadCueList(const YAML::Node& list, std::vector<Regex>* out) {
+    if (!list) return Status::Ok();
+    if (!list.IsSequence()) return Status::InvalidArgument(Where(list), "expected a list");
+    for (const YAML::Node& item : list) {
+      std::string pattern;
+      if (item.IsScalar()) {
+        pattern = TermToRegex(item.as<std::string>());
+      } else if (item.IsMap() && item["regex"]) {
+        pattern = Scalar(item["regex"]);
+      } else {
+        return Status::InvalidArgument(Where(item), "expected a term or {regex: ...}");
+      }
+      Regex r;
+      if (Status s = CompileRegex(pattern, false, Where(item), &r); !s.ok()) return s;
+      out->push_back(std::move(r));
+    }
+    return Status::Ok();
+  }
+
+  Status LoadContext(const YAML::Node& root) {
+    if (Status s = CheckKeys(root, {"kind", "negation", "hedge", "counterfactual", "boilerplate"});
+        !s.ok()) {
+      return s;
+    }
+    Cues& c = set_->cues_;
+    if (const YAML::Node& neg = root["negation"]) {
+      if (Status s = CheckKeys(neg, {"pre", "post", "pseudo", "terminate", "window"}); !s.ok())
+        return s;
+      if (Status s = LoadCueList(neg["pre"], &c.negation_pre); !s.ok()) return s;
+      if (Status s = LoadCueList(neg["post"], &c.negation_post); !s.ok()) return s;
+      if (Status s = LoadCueList(neg["pseudo"], &c.pseudo); !s.ok()) return s;
+      if (Status s = LoadCueList(neg["terminate"], &c.terminate); !s.ok()) return s;
+      if (neg["window"]) {
+        try {
+          c.window = neg["window"].as<int>();
+        } catch (const YAML::Exception&) {
+          return Status::InvalidArgument(Where(neg["window"]), "window must be a whole number");
+        }
+      }
+    }
+    if (Status s = LoadCueList(root["hedge"], &c.hedge); !s.ok()) return s;
+    if (Status s = LoadCueList(root["counterfactual"], &c.counterfactual); !s.ok()) return s;
+    return LoadCueList(root["boilerplate"], &c.boilerplate);
+  }
+
+  Status LoadMatchEntry(const YAML::Node& item, Theme* theme) {
+    if (!item.IsMap())
+      return Status::InvalidArgument(Where(item), "a match entry must be a mapping");
+    if (Status s = CheckKeys(item, {"term", "terms", "regex", "near", "weight", "case"}); !s.ok()) {
+      return s;
+    }
+    double weight = 1.0;
+    if (item["weight"]) {
+      try {
+        weight = item["weight"].as<double>();
+      } catch (const YAML::Exception&) {
+        return Status::InvalidArgument(Where(item["weight"]), "weight must be a number");
+      }
+      if (weight <= 0 || weight > 10) {
+        return Status::InvalidArgument(Where(item["weight"]), "weight must be in (0, 10]");
+      }
+    }
+    bool sensitive = false;
+    if (item["case"]) {
+      std::string c = Scalar(item["case"]);
+      if (c != "sensitive" && c != "insensitive") {
+        return Status::InvalidArgument(Where(item["case"]),
+                                       "case must be sensitive or insensitive");
+      }
+      sensitive = c == "sensitive";
+    }
+    std::vector<std::pair<std::string, std::string>> regexes;  // (pattern, where)
+    if (item["term"]) regexes.emplace_back(TermToRegex(Scalar(item["term"])), Where(item["term"]));
+    if (const YAML::Node& terms = item["terms"]) {
+      if (!terms.IsSequence()) return Status::InvalidArgument(Where(terms), "terms must be a list");
+      for (const YAML::Node& t : terms) regexes.emplace_back(TermToRegex(Scalar(t)), Where(t));
+    }
+    if (item["regex"]) regexes.emplace_back(Scalar(item["regex"]), Where(item["regex"]));
+    for (auto& [pattern, where] : regexes) {
+      if (pattern.empty() || pattern == "\\b\\b") {
+        return Status::InvalidArgument(where, "empty pattern");
+      }
+      MatchRule rule;
+      rule.weight = weight;
+      rule.where = where;
+      std::string p = sensitive ? "(?-i:" + pattern + ")" : pattern;
+      if (Status s = CompileRegex(p, false, where, &rule.regex); !s.ok()) return s;
+      theme->rules.push_back(std::move(rule));
+    }
+    if (const YAML::Node& near = item["near"]) {
+      if (Status s = CheckKeys(near, {"a", "b", "within"}); !s.ok()) return s;
+      MatchRule rule;
+      rule.kind = MatchRule::Kind::kNear;
+      rule.weight = weight;
+      rule.where = Where(near);
+      for (const char* side : {"a", "b"}) {
+        const YAML::Node& list = near[side];
+        if (!list || !list.IsSequence() || list.size() == 0) {
+          return Status::InvalidArgument(Where(near),
+                                         std::string("near needs a non-empty list '") + side + "'");
+        }
+        for (const YAML::Node& r : list) {
+          Regex re;
+          std::string p = sensitive ? "(?-i:" + Scalar(r) + ")" : Scalar(r);
+          if (Status s = CompileRegex(p, false, Where(r), &re); !s.ok()) return s;
+          (side[0] == 'a' ? rule.near_a : rule.near_b).push_back(std::move(re));
+        }
+      }
+      if (near["within"]) {
+        try {
+          rule.within = near["within"].as<int>();
+        } catch (const YAML::Exception&) {
+          return Status::InvalidArgument(Where(near["within"]), "within must be a whole number");
+        }
+      }
+      theme->rules.push_back(std::move(rule));
+    }
+    if (regexes.empty() && !item["near"]) {
+      return Status::InvalidArgument(Where(item), "a match entry needs term, terms, regex or near");
+    }
+    return Status::Ok();
+  }
+
+  Status LoadTheme(const YAML::Node& root) {
+    if (Status s = CheckKeys(root, {"kind", "id", "label", "group", "taxonomy", "definition",
+                                    "threshold", "match", "exclude", "derive", "examples"});
+        !s.ok()) {
+      return s;
+    }
+    Theme theme;
+    theme.file = file_;
+    theme.id = Scalar(root["id"]);
+    if (theme.id.empty()) return Status::InvalidArgument(Where(root), "missing 'id'");
+    if (!std::all_of(theme.id.begin(), theme.id.end(), [](char c) {
+          return std::islower(static_cast<unsigned char>(c)) ||
+                 std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+        })) {
+      return Status::InvalidArgument(Where(root["id"]),
+                                     "id must be [a-z0-9_]+: '" + theme.id + "'");
+    }
+    theme.label = Scalar(root["label"]);
+    if (theme.label.empty()) return Status::InvalidArgument(Where(root), "missing 'label'");
+    std::string group = Scalar(root["group"]);
+    if (group == "factor") {
+      theme.group = ThemeGroup::kFactor;
+    } else if (group == "incident") {
+      theme.group = ThemeGroup::kIncident;
+    } else if (group == "practice") {
+      theme.group = ThemeGroup::kPractice;
+    } else if (group == "system") {
+      theme.group = ThemeGroup::kSystem;
+    } else {
+      return Status::InvalidArgument(root["group"] ? Where(root["group"]) : Where(root),
+                                     "group must be factor, incident, practice or system");
+    }
+    theme.taxonomy = Scalar(root["taxonomy"]);
+    theme.definition = Scalar(root["definition"]);
+    if (theme.definition.empty())
+      return Status::InvalidArgument(Where(root), "missing 'definition'");
+    if (root["threshold"]) {
+      try {
+        theme.threshold = root["threshold"].as<double>();
+      } catch (const YAML::Exception&) {
+        return Status::InvalidArgument(Where(root["threshold"]), "threshold must be a number");
+      }
+    }
+    const YAML::Node& match = root["match"];
+    if (!match || !match.IsSequence() || match.size() == 0) {
+      return Status::InvalidArgument(match ? Where(match) : Where(root),
+                                     "'match' must be a non-empty list");
+    }
+    for (const YAML::Node& item : match) {
+      if (Status s = LoadMatchEntry(item, &theme); !s.ok()) return s;
+    }
+    if (const YAML::Node& ex = root["exclude"]) {
+      if (!ex.IsSequence()) return Status::InvalidArgument(Where(ex), "'exclude' must be a list");
+      for (const YAML::Node& item : ex) {
+        if (!item.IsMap())
+          return Status::InvalidArgument(Where(item), "an exclude entry must be a mapping");
+        if (Status s = CheckKeys(item, {"term", "terms", "regex", "case"}); !s.ok()) return s;
+        bool sensitive = Scalar(item["case"]) == "sensitive";
+        std::vector<std::pair<std::string, std::string>> pats;
+        if (item["term"]) pats.emplace_back(TermToRegex(Scalar(item["term"])), Where(item["term"]));
+        if (item["terms"]) {
+          for (const YAML::Node& t : item["terms"])
+            pats.emplace_back(TermToRegex(Scalar(t)), Where(t));
+        }
+        if (item["regex"]) pats.emplace_back(Scalar(item["regex"]), Where(item["regex"]));
+        if (pats.empty())
+          return Status::InvalidArgument(Where(item),
+                                         "an exclude entry needs term, terms or regex");
+        for (auto& [p, where] : pats) {
+          Regex r;
+          if (Status s = CompileRegex(sensitive ? "(?-i:" + p + ")" : p, false, where, &r); !s.ok())
+            return s;
+          theme.excludes.push_back(std::move(r));
+        }
+      }
+    }
+    if (const YAML::Node& derive = root["derive"]) {
+      if (Status s = CheckKeys(derive, {"all_of"}); !s.ok()) return s;
+      const YAML::Node& all = derive["all_of"];
+      if (!all || !all.IsSequence() || all.size() < 2) {
+        return Status::InvalidArgument(Where(derive),
+                                       "derive.all_of must list at least two theme ids");
+      }
+      for (const YAML::Node& id : all) theme.derive_all_of.push_back(Scalar(id));
+    }
+    if (const YAML::Node& ex = root["examples"]) {
+      if (Status s = CheckKeys(ex, {"match", "no_match"}); !s.ok()) return s;
+      for (const char* key : {"match", "no_match"}) {
+        const YAML::Node& list = ex[key];
+        if (!list) continue;
+        if (!list.IsSequence())
+          return Status::InvalidArgument(Where(list), std::string(key) + " must be a list");
+        for (const YAML::Node& e : list) {
+          Example example{Scalar(e), Where(e)};
+          (key[0] == 'm' ? theme.match_examples : theme.no_match_examples)
+              .push_back(std::move(example));
+        }
+      }
+    }
+    theme_files_[theme.id] = file_;
+    // A later file with the same id replaces the earlier theme.
+    auto& themes = set_->themes_;
+    auto it = std::find_if(themes.begin(), themes.end(),
+                           [&](const Theme& t) { return t.id == theme.id; });
+    if (it != themes.end()) {
+      *it = std::move(theme);
+    } else {
+      themes.push_back(std::move(theme));
+    }
+    return Status::Ok();
+  }
+
+  PatternSet* set_;
+  std::string file_;
+  std::map<std::string, std::string> sources_;      // file -> text
+  std::map<std::string, std::string> theme_files_;  // theme id -> file
+};
+
+std::unique_ptr<PatternSet> PatternSet::FromStrings(
+    const std::vector<std::pair<std::string, std::string>>& files, Status* status) {
+  std::unique_ptr<PatternSet> set(new PatternSet);
+  Loader loader(set.get());
+  for (const auto& [name, text] : files) {
+    *status = loader.LoadText(name, text);
+    if (!status->ok()) return nullptr;
+  }
+  if (set->themes_.empty()) {
+    *status = Status::InvalidArgument("patterns", "no theme defined");
+    return nullptr;
+  }
+  // Hash: the text of every file that defines a live theme or cues, in a stable order.
+  Sha256 h;
+  std::vector<std::string> names;
+  for (const auto& [file, text] : loader.sources()) names.push_back(file);
+  std::sort(names.begin(), names.end());
+  std::set<std::string> live;
+  for (const Theme& t : set->themes_) live.insert(t.file);
+  for (const std::string& n : names) {
+    const std::string& text = loader.sources()[n];
+    bool context = text.find("kind: context") != std::string::npos;
+    if (!live.count(n) && !context) continue;
+    h.Update(std::filesystem::path(n).filename().string());
+    h.Update(std::string_view("\0", 1));
+    h.Update(text);
+  }
+  set->hash_ = h.Hex();
+  *status = set->Compile();
+  if (!status->ok()) return nullptr;
+  return set;
+}
+
+std::unique_ptr<PatternSet> PatternSet::Load(const std::vector<std::string>& dirs, Status* status) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      *status = Status::NotFound(dir, "pattern directory not found");
+      return nullptr;
+    }
+    std::vector<std::string> paths;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      std::string ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+        paths.push_back(entry.path().string());
+    }
+    if (ec) {
+      *status = Status::IOError(dir, "cannot list: " + ec.message());
+      return nullptr;
+    }
+    if (paths.empty()) {
+      *status = Status::InvalidArgument(dir, "no *.yaml pattern files in this directory");
+      return nullptr;
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const std::string& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      if (!in) {
+        *status = Status::IOError(p, "cannot read");
+        return nullptr;
+      }
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      files.emplace_back(p, ss.str());
+    }
+  }
+  return FromStrings(files, status);
+}
+
+Status PatternSet::Compile() {
+  // Derivations must name known themes.
+  for (const Theme& t : themes_) {
+    for (const std::string& id : t.derive_all_of) {
+      if (Find(id) < 0) {
+        return Status::InvalidArgument(
+            t.file, "theme " + t.id + ": derive names an unknown theme '" + id + "'");
+      }
+    }
+  }
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  opt.set_max_mem(256 << 20);
+  set_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  set_index_.clear();
+  for (size_t ti = 0; ti < themes_.size(); ++ti) {
+    const Theme& t = themes_[ti];
+    for (size_t ri = 0; ri < t.rules.size(); ++ri) {
+      const MatchRule& r = t.rules[ri];
+      std::vector<const Regex*> firsts;
+      if (r.kind == MatchRule::Kind::kRegex) {
+        firsts.push_back(&r.regex);
+      } else {
+        for (const Regex& a : r.near_a) firsts.push_back(&a);
+      }
+      for (const Regex* re : firsts) {
+        std::string error;
+        int idx = set_->Add(re->re->pattern(), &error);
+        if (idx < 0) return Status::InvalidArgument(re->where, "bad regex: " + error);
+        set_index_.push_back({static_cast<int>(ti), static_cast<int>(ri)});
+      }
+    }
+  }
+  if (!set_->Compile()) {
+    return Status::ResourceExhausted("patterns", "the pattern set is too large to compile");
+  }
+  return Status::Ok();
+}
+
+int PatternSet::Find(const std::string& id) const {
+  for (size_t i = 0; i < themes_.size(); ++i) {
+    if (themes_[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void PatternSet::MatchRules(std::string_view text, std::vector<RuleRef>* out) const {
+  out->clear();
+  std::vector<int> hits;
+  set_->Match(re2::StringPiece(text.data(), text.size()), &hits);
+  std::sort(hits.begin(), hits.end());
+  for (int h : hits) {
+    const RuleRef& ref = set_index_[static_cast<size_t>(h)];
+    if (out->empty() || out->back().theme != ref.theme || out->back().rule != ref.rule) {
+      out->push_back(ref);
+    }
+  }
+}
+
+}  // namespace scrx::tag

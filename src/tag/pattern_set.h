@@ -1,0 +1,109 @@
+// Theme pattern files -> one immutable, compiled PatternSet. Every theme's `match` entries
+// (terms, regexes, the first half of proximity rules) go into a single RE2::Set so that each
+// sentence is scanned once; the individual RE2s then give spans. Every compiled pattern keeps
+// the "file:line" it came from. The file format is documented in patterns/README.md.
+#ifndef SCRX_TAG_PATTERN_SET_H_
+#define SCRX_TAG_PATTERN_SET_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "document.h"
+
+namespace scrx::tag {
+
+// A compiled regular expression with its origin.
+struct Regex {
+  std::unique_ptr<RE2> re;
+  std::string where;  // "patterns/domestic_abuse.yaml:12"
+};
+
+// One `match` entry of a theme.
+struct MatchRule {
+  enum class Kind { kRegex, kNear };
+  Kind kind = Kind::kRegex;
+  Regex regex;                // kRegex
+  std::vector<Regex> near_a;  // kNear: either side may come first
+  std::vector<Regex> near_b;
+  int within = 8;  // kNear: words between the two
+  double weight = 1.0;
+  std::string where;
+};
+
+struct Example {
+  std::string sentence;
+  std::string where;
+};
+
+struct Theme {
+  std::string id, label, definition, taxonomy;
+  ThemeGroup group = ThemeGroup::kFactor;
+  double threshold = 1.0;
+  std::vector<MatchRule> rules;
+  std::vector<Regex> excludes;
+  std::vector<std::string> derive_all_of;  // theme ids
+  std::vector<Example> match_examples, no_match_examples;
+  std::string file;  // the file it was read from
+};
+
+// Cue lexicons shared by all themes (context.yaml).
+struct Cues {
+  std::vector<Regex> negation_pre, negation_post, pseudo, terminate;
+  int window = 8;
+  std::vector<Regex> hedge, counterfactual, boilerplate;
+};
+
+class PatternSet {
+ public:
+  // Loads every *.yaml file of each directory in `dirs`, in order: a theme in a later directory
+  // replaces a theme with the same id from an earlier one; context.yaml cue lists of later
+  // directories are appended. Returns nullptr and sets *status ("file:line: message") on the
+  // first error. Directories that hold no theme at all are an error.
+  static std::unique_ptr<PatternSet> Load(const std::vector<std::string>& dirs, Status* status);
+
+  // Builds a set from YAML documents given as (name, text) pairs: for tests and importers.
+  static std::unique_ptr<PatternSet> FromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files, Status* status);
+
+  const std::vector<Theme>& themes() const { return themes_; }
+  const Cues& cues() const { return cues_; }
+  // Index of the theme with `id`, or -1.
+  int Find(const std::string& id) const;
+  // SHA-256 (hex) over the canonical content of all files, in theme-id order: identifies the
+  // pattern set in run.json and in the collection database.
+  const std::string& hash() const { return hash_; }
+
+  // The first pass over a sentence: the (theme, rule) pairs whose regex, or the first half of
+  // whose proximity rule, matches somewhere in `text`. Clears and fills *out.
+  struct RuleRef {
+    int theme;
+    int rule;
+  };
+  void MatchRules(std::string_view text, std::vector<RuleRef>* out) const;
+
+ private:
+  PatternSet() = default;
+  Status Compile();
+  std::vector<Theme> themes_;
+  Cues cues_;
+  std::string hash_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<RuleRef> set_index_;  // RE2::Set pattern index -> rule
+  friend class Loader;
+};
+
+// Turns a literal term into a regex: word boundaries at word ends, a space matches spaces or a
+// hyphen, an apostrophe is optional, a trailing '*' matches the rest of the word.
+std::string TermToRegex(std::string_view term);
+
+// Default directory of the shipped patterns (the source tree's patterns/ or an installed copy).
+std::string DefaultPatternsDir();
+
+}  // namespace scrx::tag
+
+#endif  // SCRX_TAG_PATTERN_SET_H_
