@@ -15,6 +15,7 @@
 
 #include "app/analyze.h"
 #include "app/pipeline.h"
+#include "eval/eval.h"
 #include "output/text_view.h"
 #include "tag/examples.h"
 #include "tag/pattern_set.h"
@@ -159,6 +160,19 @@ int main(int argc, char** argv) {
       "test", "Run the example sentences of a pack (the shipped pack by default)");
   ptest->add_option("dirs", test_dirs, "Pattern folder(s) to test");
 
+  // eval
+  std::string gold_dir;
+  std::vector<std::string> eval_only, eval_patterns;
+  double min_macro_f1 = 0;
+  bool eval_verbose = false;
+  auto* evalc = app.add_subcommand(
+      "eval", "Measure scrx against gold files (NAME.gold.json beside NAME.pdf)");
+  evalc->add_option("--gold", gold_dir, "Folder of gold files and PDFs (e.g. corpus/)")->required();
+  evalc->add_option("--only", eval_only, "Only these review names");
+  evalc->add_option("--patterns", eval_patterns, "Extra theme folder(s)");
+  evalc->add_option("--min-macro-f1", min_macro_f1, "Exit 1 when the theme macro F1 is below this");
+  evalc->add_flag("-v,--verbose", eval_verbose, "List every section, text and theme difference");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -190,6 +204,24 @@ int main(int argc, char** argv) {
     s = scrx::app::AnalyzeFile(text_file, text_file, po, &review);
     if (!s.ok()) return Fail(s, kExitFailures);
     std::fputs(scrx::output::RenderText(review).c_str(), stdout);
+    return kExitOk;
+  }
+  if (*evalc) {
+    scrx::Status s;
+    auto set = LoadPatterns(eval_patterns, true, &s);
+    if (!set) return Fail(s, kExitUsage);
+    scrx::eval::EvalOptions eo;
+    eo.gold_dir = gold_dir;
+    eo.patterns = set.get();
+    eo.only = eval_only;
+    scrx::eval::EvalReport report;
+    s = scrx::eval::RunEval(eo, &report);
+    if (!s.ok()) return Fail(s, kExitUsage);
+    std::fputs(scrx::eval::FormatReport(report, eval_verbose).c_str(), stdout);
+    if (report.macro_f1 + 1e-9 < min_macro_f1) {
+      std::printf("macro F1 %.3f is below the required %.3f\n", report.macro_f1, min_macro_f1);
+      return kExitFailures;
+    }
     return kExitOk;
   }
   if (*plist) {

@@ -170,6 +170,8 @@ void AppendLine(std::string* text, std::string_view next, Line::End end) {
       if (!text->empty() && text->back() == '-') text->pop_back();
       break;
     case Line::End::kKeepHyphen:
+      // Some producers repeat the hyphen of a compound on the next line ("self-" / "-harm").
+      if (text->back() == '-' && next.front() == '-') next.remove_prefix(1);
       break;
   }
   text->append(next);

@@ -115,6 +115,9 @@ std::string NormalizeText(std::string_view text) {
     U8_NEXT(s, i, n, c);
     if (c < 0) c = 0xFFFD;
     UChar32 m = MapCodePoint(c);
+    // A soft hyphen is invisible inside a line, but at its end it is the hyphen the line was
+    // broken with.
+    if (c == 0x00AD && i == n) m = '-';
     if (m == -2) continue;
     mapped.append(m == -1 ? c : m);
   }

@@ -1,8 +1,9 @@
 // Text normalisation with ICU, applied once to every line of text in layout. After it, later
 // stages see: ligatures expanded (NFKC), ASCII quotes and apostrophes, every dash as '-',
 // ordinary single spaces (no-break, thin and other spaces folded, zero-width characters and
-// soft hyphens removed), and one bullet glyph ('•') for all bullet symbols, including the
-// private-use code points of symbol fonts (Symbol U+F0B7, Wingdings U+F0A7, ...).
+// soft hyphens removed, except a soft hyphen that ends the text: it becomes '-'), and one bullet
+// glyph ('•') for all bullet symbols, including the private-use code points of symbol fonts (Symbol
+// U+F0B7, Wingdings U+F0A7, ...).
 #ifndef SCRX_LAYOUT_NORMALIZE_H_
 #define SCRX_LAYOUT_NORMALIZE_H_
 

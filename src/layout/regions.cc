@@ -164,6 +164,47 @@ std::vector<Gutter> CandidateGutters(const std::vector<RowSegs>& rows, double le
 
 // A row crosses a gutter when one of its segments covers the gutter's middle (a line that only
 // reaches into the band, as the longest lines of a ragged column do, does not).
+// More candidates, from the rows themselves: x bands that lie in the gap between two segments of
+// at least three rows (the column gaps of a table that covers only part of a page, which the
+// page-wide coverage above cannot see past the text around the table).
+std::vector<Gutter> RowGapGutters(const std::vector<RowSegs>& rows, double left, double right,
+                                  double gmin) {
+  std::vector<Gutter> out;
+  double width = right - left;
+  if (width <= 0) return out;
+  auto nbins = static_cast<size_t>(std::ceil(width)) + 1;
+  std::vector<int> count(nbins, 0);
+  for (const RowSegs& r : rows) {
+    for (size_t i = 1; i < r.segs.size(); ++i) {
+      double g0 = r.segs[i - 1].box.x1, g1 = r.segs[i].box.x0;
+      if (g1 - g0 < gmin) continue;
+      auto b0 = static_cast<size_t>(std::max(0.0, std::ceil(g0 - left)));
+      auto b1 = static_cast<size_t>(
+          std::min<double>(static_cast<double>(nbins - 1), std::floor(g1 - left)));
+      for (size_t b = b0; b <= b1 && b0 <= b1; ++b) ++count[b];
+    }
+  }
+  size_t b = 0;
+  while (b < nbins) {
+    if (count[b] < 3) {
+      ++b;
+      continue;
+    }
+    size_t e = b;
+    int peak = 0;
+    while (e < nbins && count[e] >= 3) peak = std::max(peak, count[e++]);
+    // The gutter is where most rows agree: the bins at (nearly) the peak count.
+    size_t pb = b, pe = e;
+    while (pb < pe && count[pb] < 0.8 * peak) ++pb;
+    while (pe > pb && count[pe - 1] < 0.8 * peak) --pe;
+    if (static_cast<double>(pe - pb) >= 0.5 * gmin) {
+      out.push_back({left + static_cast<double>(pb), left + static_cast<double>(pe)});
+    }
+    b = e;
+  }
+  return out;
+}
+
 bool Crosses(const RowSegs& r, const Gutter& g) {
   double mid = (g.x0 + g.x1) / 2;
   for (const Seg& s : r.segs) {
@@ -408,12 +449,22 @@ void EmitTable(const RawPage& page, const std::vector<RowSegs>& rows, const Regi
     if (!new_row) {
       double gap = rows[i].row->box.y0 - rows[i - 1].row->box.y1;
       if (uniform) {
-        bool lower_start = false;
+        // Without a gap to go by: a first-column cell line starts a row unless it carries on
+        // the sentence of the line above it in that column.
+        bool continues = false;
         if (!cells[0].empty()) {
           const std::string& t = page.words[static_cast<size_t>(cells[0].front())].text;
-          lower_start = !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+          bool lower_start = !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+          bool numbered = !t.empty() && std::isdigit(static_cast<unsigned char>(t[0]));
+          const TableRow& last = block.rows.back();
+          const std::string* prev = nullptr;
+          if (!last.cells.empty() && !last.cells[0].lines.empty())
+            prev = &last.cells[0].lines.back().text;
+          bool prev_open = prev != nullptr && !prev->empty() &&
+                           std::string_view(".!?:;").find(prev->back()) == std::string_view::npos;
+          continues = lower_start || (prev_open && !numbered);
         }
-        new_row = !cells[0].empty() && !lower_start;
+        new_row = !cells[0].empty() && !continues;
       } else {
         new_row = gap > row_gap;
       }
@@ -467,6 +518,11 @@ std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body
     right = std::max(right, r.box.x1);
   }
   std::vector<Gutter> gutters = CandidateGutters(rows, left, right, gmin);
+  for (const Gutter& g : RowGapGutters(rows, left, right, gmin)) {
+    bool known = false;
+    for (const Gutter& k : gutters) known |= g.x0 < k.x1 && k.x0 < g.x1;
+    if (!known) gutters.push_back(g);
+  }
   std::vector<std::set<int>> assigned = AssignGutters(rows, gutters);
 
   // Regions: maximal runs of rows with the same set of gutters.

@@ -144,7 +144,7 @@ std::vector<Row> BuildRows(const RawPage& page, int* rotated) {
       const Word& w = page.words[static_cast<size_t>(wi)];
       // A note marker is small, raised above the row's baseline, and digits or a symbol.
       bool raised = w.box.y1 < rb.core_y1 - 0.2 * base_size;
-      if (w.font_size < 0.8 * base_size && raised && IsMarkerText(w.text)) {
+      if (w.font_size < 0.9 * base_size && raised && IsMarkerText(w.text)) {
         row.markers.push_back(wi);
       } else {
         row.words.push_back(wi);

@@ -85,6 +85,55 @@ Status PreCheck(const std::string& path, std::uintmax_t* size) {
   return Status::Ok();
 }
 
+// A note marker set as a superscript is often glued to the word before it ("abuse.1"): when
+// the last glyphs of a word are digits or note symbols, smaller and raised above the others,
+// they become a word of their own (layout then keeps them out of the text).
+bool SplitRaisedMarker(const poppler::text_box& tb, Word* word, Word* marker) {
+  const std::string& t = word->text;
+  if (t.size() < 2) return false;
+  auto is_marker_char = [](char32_t c) {
+    return (c >= '0' && c <= '9') || c == '*' || c == 0x2020 || c == 0x2021;
+  };
+  // Decode UTF-8 into code points (the glyph boxes are one per code point).
+  std::u32string cps;
+  for (size_t i = 0; i < t.size();) {
+    auto c = static_cast<unsigned char>(t[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (int k = 1; k < len && i + static_cast<size_t>(k) < t.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(t[i + static_cast<size_t>(k)]) & 0x3F);
+    }
+    cps.push_back(cp);
+    i += static_cast<size_t>(len);
+  }
+  if (cps.size() < 2 || !is_marker_char(cps.back())) return false;
+  size_t k = cps.size();
+  while (k > 0 && cps.size() - k < 3 && is_marker_char(cps[k - 1])) --k;
+  if (k == 0) return false;  // all digits: a number, not a marker
+  poppler::rectf base = tb.char_bbox(k - 1);
+  poppler::rectf last = tb.char_bbox(cps.size() - 1);
+  if (base.height() <= 0 || last.height() <= 0) return false;
+  double base_bottom = base.y() + base.height(), last_bottom = last.y() + last.height();
+  bool smaller = last.height() < 0.85 * base.height();
+  bool raised = last_bottom < base_bottom - 0.15 * base.height();
+  if (!smaller || !raised) return false;
+  size_t byte_split = 0;
+  for (size_t i = 0, cp = 0; i < t.size() && cp < k; ++cp) {
+    auto c = static_cast<unsigned char>(t[i]);
+    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    byte_split = i;
+  }
+  *marker = *word;
+  marker->text = t.substr(byte_split);
+  word->text = t.substr(0, byte_split);
+  poppler::rectf first_marker = tb.char_bbox(k);
+  word->box.x1 = first_marker.x();
+  word->space_after = false;
+  marker->box = {first_marker.x(), last.y(), last.x() + last.width(), last_bottom};
+  marker->font_size = word->font_size * last.height() / base.height();
+  return true;
+}
+
 }  // namespace
 
 std::string BaseFontName(const std::string& font) {
@@ -194,6 +243,12 @@ Status ReadPdf(const std::string& path, const ReadOptions& options, RawDocument*
       w.font_size = tb.get_font_size();
       w.space_after = tb.has_space_after();
       w.rotation = tb.rotation() * 90;
+      Word marker;
+      if (SplitRaisedMarker(tb, &w, &marker)) {
+        page.words.push_back(std::move(w));
+        page.words.push_back(std::move(marker));
+        continue;
+      }
       page.words.push_back(std::move(w));
     }
     if (page.words.empty()) {
