@@ -197,7 +197,7 @@ std::vector<Gutter> RowGapGutters(const std::vector<RowSegs>& rows, double left,
     size_t pb = b, pe = e;
     while (pb < pe && count[pb] < 0.8 * peak) ++pb;
     while (pe > pb && count[pe - 1] < 0.8 * peak) --pe;
-    if (static_cast<double>(pe - pb) >= 0.5 * gmin) {
+    if (static_cast<double>(pe - pb) >= 0.8 * gmin) {
       out.push_back({left + static_cast<double>(pb), left + static_cast<double>(pe)});
     }
     b = e;
@@ -232,7 +232,32 @@ std::vector<std::set<int>> AssignGutters(const std::vector<RowSegs>& rows,
         left_sub += l;
         right_sub += r;
       }
-      if (end - start >= 3 && left_sub >= 2 && right_sub >= 2) {
+      // The text right of a real gutter starts at one x (a column, a table column); words that
+      // happen to follow a wide justified space in a few lines do not.
+      std::vector<double> starts;
+      for (size_t i = start; i < end; ++i) {
+        for (const Seg& s : rows[i].segs) {
+          if (s.box.x0 >= g.x1 - 0.5) {
+            starts.push_back(s.box.x0);
+            break;
+          }
+        }
+      }
+      // Clusters of start positions (2pt apart), largest first. A column with indented
+      // paragraphs or bullets has a few clusters; coincidences have none.
+      std::sort(starts.begin(), starts.end());
+      std::vector<size_t> clusters;
+      for (size_t i = 0; i < starts.size(); ++i) {
+        if (i == 0 || starts[i] - starts[i - 1] > 2.0) clusters.push_back(0);
+        ++clusters.back();
+      }
+      std::sort(clusters.rbegin(), clusters.rend());
+      size_t top1 = clusters.empty() ? 0 : clusters[0];
+      size_t top3 = 0;
+      for (size_t i = 0; i < clusters.size() && i < 3; ++i) top3 += clusters[i];
+      size_t n = starts.size();
+      bool left_aligned = top1 >= 2 && (top1 * 10 >= n * 6 || (n >= 6 && top3 * 4 >= n * 3));
+      if (end - start >= 3 && left_sub >= 2 && right_sub >= 2 && left_aligned) {
         for (size_t i = start; i < end; ++i) out[i].insert(static_cast<int>(gi));
       }
     };
@@ -263,7 +288,7 @@ struct Region {
 
 // Prose columns (read one after the other) or a table (read across)?
 bool LooksLikeProseColumns(const std::vector<RowSegs>& rows, const Region& reg, double width,
-                           double body_size) {
+                           double body_size, int min_rows = 3) {
   size_t k = reg.gutters.size() + 1;
   if (k < 2 || k > 3) return false;
   std::vector<double> x0(k, 1e9), x1(k, -1e9);
@@ -292,7 +317,7 @@ bool LooksLikeProseColumns(const std::vector<RowSegs>& rows, const Region& reg, 
   }
   double wmin = 1e9, wmax = 0;
   for (size_t c = 0; c < k; ++c) {
-    if (nrows[c] < 3) return false;
+    if (nrows[c] < min_rows) return false;
     double w = x1[c] - x0[c];
     wmin = std::min(wmin, w);
     wmax = std::max(wmax, w);
@@ -573,20 +598,55 @@ std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body
   }
 
   std::vector<Region> split;
-  for (const Region& reg : regions) {
+  for (Region reg : regions) {
     if (reg.gutters.empty()) {
       split.push_back(reg);
       continue;
+    }
+    // Rows before the first row with text on both sides of a gutter are not part of the columns
+    // or table (the end of the paragraph above, a heading): they are read first anyway.
+    size_t first_two_sided = reg.begin;
+    while (first_two_sided < reg.end) {
+      std::set<int> cols;
+      for (const Seg& sg : rows[first_two_sided].segs) cols.insert(ColumnOf(sg.box, reg.gutters));
+      if (cols.size() >= 2) break;
+      ++first_two_sided;
+    }
+    if (first_two_sided > reg.begin && first_two_sided < reg.end) {
+      split.push_back({reg.begin, first_two_sided, {}});
+      reg.begin = first_two_sided;
     }
     for (Region& r : SplitAtSeparators(rows, reg, body_size)) split.push_back(std::move(r));
   }
   regions.swap(split);
 
   double width = right - left;
-  for (const Region& reg : regions) {
+  std::vector<bool> prose(regions.size(), false);
+  for (size_t r = 0; r < regions.size(); ++r) {
+    prose[r] =
+        !regions[r].gutters.empty() && LooksLikeProseColumns(rows, regions[r], width, body_size);
+  }
+  // A few lines of two columns at the top or bottom of a page (the end of a column section, cut
+  // off by a heading) are too short to judge alone: they are prose when a prose region of the
+  // page has the same gutter.
+  for (size_t r = 0; r < regions.size(); ++r) {
+    if (prose[r] || regions[r].gutters.size() != 1) continue;
+    const Gutter& g = regions[r].gutters[0];
+    for (size_t o = 0; o < regions.size(); ++o) {
+      if (!prose[o] || regions[o].gutters.size() != 1) continue;
+      const Gutter& h = regions[o].gutters[0];
+      if (g.x0 < h.x1 && h.x0 < g.x1 &&
+          LooksLikeProseColumns(rows, regions[r], width, body_size, 1)) {
+        prose[r] = true;
+        break;
+      }
+    }
+  }
+  for (size_t r = 0; r < regions.size(); ++r) {
+    const Region& reg = regions[r];
     if (reg.gutters.empty()) {
       EmitSingle(page, rows, reg.begin, reg.end, &out);
-    } else if (LooksLikeProseColumns(rows, reg, width, body_size)) {
+    } else if (prose[r]) {
       *columns = std::max(*columns, static_cast<int>(reg.gutters.size()) + 1);
       EmitProse(page, rows, reg, &out);
     } else {

@@ -166,11 +166,16 @@ std::vector<Row> BuildRows(const RawPage& page, int* rotated) {
 std::string WordsText(const RawPage& page, const std::vector<int>& words) {
   std::string raw;
   const Word* prev = nullptr;
-  for (int wi : words) {
-    const Word& w = page.words[static_cast<size_t>(wi)];
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = page.words[static_cast<size_t>(words[k])];
     if (prev != nullptr) {
       double gap = w.box.x0 - prev->box.x1;
-      if (prev->space_after || gap > 0.12 * std::max(1.0, w.font_size)) raw.push_back(' ');
+      double size = std::max(1.0, w.font_size);
+      // A line-end hyphen set apart from its word (another font, a ligature's advance) still
+      // belongs to the word.
+      bool trailing_hyphen =
+          k + 1 == words.size() && (w.text == "-" || w.text == "\xC2\xAD") && gap < 0.35 * size;
+      if (!trailing_hyphen && (prev->space_after || gap > 0.12 * size)) raw.push_back(' ');
     }
     raw += w.text;
     prev = &w;

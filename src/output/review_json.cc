@@ -265,8 +265,13 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
       const auto& pdf = src["pdf"];
       out->source.pdf.title = Str(pdf, "title");
       out->source.pdf.author = Str(pdf, "author");
+      out->source.pdf.subject = Str(pdf, "subject");
+      out->source.pdf.keywords = Str(pdf, "keywords");
+      out->source.pdf.creator = Str(pdf, "creator");
       out->source.pdf.producer = Str(pdf, "producer");
       out->source.pdf.created = Str(pdf, "created");
+      out->source.pdf.modified = Str(pdf, "modified");
+      out->source.pdf.pdf_version = Str(pdf, "version");
     }
     const auto& m = j.at("metadata");
     Metadata& md = out->metadata;
@@ -382,6 +387,25 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
       rec.page_start = Int(rj, "page_start");
       rec.page_end = Int(rj, "page_end");
       out->recommendations.push_back(std::move(rec));
+    }
+    if (j.contains("contents")) {
+      for (const auto& c : j["contents"]) {
+        out->contents.push_back(
+            {Str(c, "number"), Str(c, "title"), Int(c, "page"), Int(c, "level")});
+      }
+    }
+    if (j.contains("furniture")) {
+      for (const auto& f : j["furniture"]) {
+        FurnitureItem item;
+        std::string k = Str(f, "kind");
+        item.kind = k == "footer"        ? FurnitureItem::Kind::kFooter
+                    : k == "page_number" ? FurnitureItem::Kind::kPageNumber
+                    : k == "footnote"    ? FurnitureItem::Kind::kFootnote
+                                         : FurnitureItem::Kind::kHeader;
+        item.page = Int(f, "page");
+        item.text = Str(f, "text");
+        out->furniture.push_back(std::move(item));
+      }
     }
     if (j.contains("warnings")) {
       for (const auto& w : j["warnings"])

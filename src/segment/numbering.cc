@@ -42,6 +42,9 @@ SectionNumber ParseSectionNumber(std::string_view text) {
   if (RE2::FullMatch(in, kNumeric, &num, &rest)) {
     std::vector<int> parts = SplitParts(num);
     if (parts.empty() || parts.front() == 0 || parts.front() > 40) return out;
+    // "10 to 13 June 2014" or "12 weeks later" is not section 10: a title starts like one.
+    auto c = static_cast<unsigned char>(rest[0]);
+    if (!(std::isupper(c) || std::isdigit(c) || c == '"' || c == '\'' || c >= 0x80)) return out;
     // "2019 Review" is a year, not section 2019 (the regex caps parts at two digits).
     out.found = true;
     out.numeric = true;

@@ -182,9 +182,9 @@ void BuildParagraphs(const std::vector<Item>& items, size_t begin, size_t end, i
       bool lower = std::islower(static_cast<unsigned char>(line.text[0])) != 0;
       // A paragraph runs on over a page or column break; and a block that starts in lower case
       // after a line that did not end a sentence continues it wherever it is.
-      if (same_style && !new_start &&
-          ((moved && (!EndsSentence(last.text) || hanging)) ||
-           (lower && !EndsSentence(last.text)))) {
+      bool same_size = std::fabs(line.font_size - last.font_size) < 0.6;
+      if (!new_start && ((same_style && moved && (!EndsSentence(last.text) || hanging)) ||
+                         (same_size && lower && !EndsSentence(last.text)))) {
         cur->lines.push_back(&line);
         continue;
       }

@@ -43,15 +43,15 @@ constexpr Rule kPhrases[] = {
     {SectionKind::kContents, R"(^(table of contents|contents|list of contents|index)$)"},
     {SectionKind::kOther, R"(^statement (by|from)\b)"},
     {SectionKind::kIntroduction,
-     R"(background to (the|this) review|reasons? for (the|this) review|decision to (undertake|conduct|commission|hold|carry out)|circumstances (that led|leading|resulting) (to|in) (the|this) review|why (this|the|we) (review|did)|^(the|this|about (the|this)) (review|briefing)$)"},
+     R"(background to (the|this) review|reasons? for (the|this) review|decision to (undertake|conduct|commission|hold|carry out)|circumstances (that led|leading|resulting) (to|in) (the|this) review|why (this|the|we) (review|did)|^about (the|this) briefing$|^timescales?$|^confidentiality$)"},
     {SectionKind::kMethodology,
-     R"(how (the|this) review was (carried out|conducted|undertaken|done)|scope and (methodology|method|process|approach)|contributing agencies|agencies (involved|that contributed)|panel members(hip)?)"},
+     R"(how (the|this) review was (carried out|conducted|undertaken|done)|how (the|this) (report|review|findings) (is|are) (presented|structured|organised)|structure of (the|this) (report|review)|scope and (methodology|method|process|approach)|contributing agencies|agencies (involved|that contributed)|panel members(hip)?|^(involvement|participation|contribution|engagement|views) of\b|family (participation|involvement|contribution|engagement)|'s contribution|^(establishing|setting up|conduct of) the review|^limitations|^(the|this|about (the|this)) review$)"},
     {SectionKind::kBackground,
-     R"(^background information|family (background|structure|composition|history|context|circumstances|situation|life)|pen picture|genogram|brief outline of circumstances|\band (his|her|their) (family|families|parents|mother|father)\b|'s (family|background|history)\b|^about (the )?(child|children|young person|baby|family|ms|mr|mrs|miss)\b|^the (boys|girls|children|family|siblings|young people)$)"},
+     R"(^background information|family (background|structure|composition|history|context|circumstances|situation|life)|pen picture|genogram|brief outline of circumstances)"},
     {SectionKind::kFindings,
-     R"((summary|discussion|overview) of (the )?(key )?(findings|learning|lessons)|practice and organisational learning|what this means for practice)"},
+     R"((summary|discussion|overview) of (the )?(key )?(findings|learning|lessons)|practice and organisational learning|what this means for practice|what (the review|we|the reviewer) found)"},
     {SectionKind::kChronology,
-     R"(summary of (events|agency involvement|involvement|key events)|key practice episodes?|narrative of|the facts\b|'s story\b|^(the )?case (history|narrative)$|^the case$)"},
+     R"(summary (timeline|chronology)|summary of (events|agency involvement|involvement|key events)|key (practice )?episodes?|practice episodes?|^episode\b|narrative of|the facts\b|'s story\b|^(the )?case (history|narrative)$|^the case$)"},
     {SectionKind::kConclusion,
      R"(summary and conclusions?|could .*(have been )?(prevented|predicted|protected|helped)|preventab|predictab)"},
     {SectionKind::kRecommendations,
@@ -64,6 +64,11 @@ constexpr Rule kPhrases[] = {
     {SectionKind::kGoodPractice, R"(effective practice|what worked well)"},
 };
 
+// Titles that name the review's subjects ("Toby and his family", "About Ms R", "The boys"):
+// background at the top level; inside a section they take that section's kind.
+constexpr const char* kSubjectTitle =
+    R"(\band (his|her|their) (family|families|parents|mother|father)\b|'s family\b|^about (the )?(child|children|young person|baby|family|ms|mr|mrs|miss)\b|^the (boys|girls|children|family|siblings|young people)$)";
+
 // Single kind words; the earliest in the title wins.
 constexpr Rule kWords[] = {
     {SectionKind::kForeword, R"(\b(foreword|preface)\b)"},
@@ -71,14 +76,14 @@ constexpr Rule kWords[] = {
      R"(\b(executive summary|summary|key messages|at a glance|in brief)\b)"},
     {SectionKind::kIntroduction,
      R"(\b(introduction|purpose|legal (context|framework)|statutory (context|framework)|rapid review|about this review)\b)"},
-    {SectionKind::kTermsOfReference, R"(\b(terms of reference|tor|scope|scoping|timescales?)\b)"},
+    {SectionKind::kTermsOfReference, R"(\b(terms of reference|tor|scope|scoping)\b)"},
     {SectionKind::kMethodology,
      R"(\b(methodology|methods?|review process|process of the review|approach|learning model|involvement of (the )?family|family involvement|engagement (of|with) (the )?family|contribution of the family|panel membership|review panel|the review team|independent reviewer|authors?|parallel (processes|reviews|proceedings|investigations)|confidentiality|equality and diversity|dissemination|agency reports|individual management reviews|practitioner (event|involvement)s?|silp|learning together)\b)"},
     {SectionKind::kBackground, R"(\b(background)\b)"},
     {SectionKind::kChronology,
-     R"(\b(chronology|timeline|narrative|synopsis|case summary|what happened|agency involvement|events|episodes?)\b)"},
+     R"(\b(chronology|timeline|narrative|synopsis|case summary|what happened|agency involvement|events)\b)"},
     {SectionKind::kAnalysis,
-     R"(\b(analysis|evaluation|discussion|appraisal|practice issues|critique|themes|thematic|overview|voice of the (child|young person|adult)|lived experience)\b)"},
+     R"(\b(analysis|evaluation|discussion|appraisal|practice issues|critique|themes|thematic|voice of the (child|children|young person|young people|adult)|lived experience)\b)"},
     {SectionKind::kFindings,
      R"(\b(findings?|learning|lessons|key issues|what we learned|learning points)\b)"},
     {SectionKind::kGoodPractice,
@@ -128,7 +133,12 @@ std::optional<SectionKind> SectionKindFromName(std::string_view name) {
 
 namespace segment {
 
-SectionKind KindFromTitle(std::string_view title, std::string_view number) {
+bool IsSubjectTitle(std::string_view title) {
+  static const RE2 kSubject(std::string("(?i)") + kSubjectTitle);
+  return RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), kSubject);
+}
+
+SectionKind KindFromTitle(std::string_view title, std::string_view number, int level) {
   const Compiled& rules = Rules();
   std::string t(title);
   static const RE2 kAppendixTitle(R"((?i)^(appendix|appendices|annexe?)\b)");
@@ -137,6 +147,7 @@ SectionKind KindFromTitle(std::string_view title, std::string_view number) {
   for (const auto& [kind, re] : rules.phrases) {
     if (RE2::PartialMatch(t, *re)) return kind;
   }
+  if (IsSubjectTitle(t)) return level <= 1 ? SectionKind::kBackground : SectionKind::kOther;
   SectionKind best = SectionKind::kOther;
   size_t best_pos = std::string::npos;
   bool analysis = false, findings = false;
@@ -155,16 +166,8 @@ SectionKind KindFromTitle(std::string_view title, std::string_view number) {
   // "Analysis and findings", "Discussion of the findings": the findings are what the section
   // delivers.
   if (analysis && findings) best = SectionKind::kFindings;
-  // A section titled by a date or a period ("May 2021", "2014 to 2015") is part of the story.
-  static const RE2 kDated(
-      R"((?i)\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b)");
-  if (best == SectionKind::kOther && RE2::PartialMatch(t, kDated)) best = SectionKind::kChronology;
   // An appendix is an appendix unless its title says what it holds ("Appendix 2: Glossary").
-  if (appendix && (best == SectionKind::kOther || best == SectionKind::kChronology)) {
-    return best == SectionKind::kChronology && !RE2::PartialMatch(t, kDated)
-               ? best
-               : SectionKind::kAppendix;
-  }
+  if (appendix && best == SectionKind::kOther) return SectionKind::kAppendix;
   return best;
 }
 

@@ -20,8 +20,13 @@ namespace segment {
 // first ("background to the review" is an introduction, "discussion of key findings" are
 // findings); otherwise the earliest kind word in the title wins ("Conclusions and
 // recommendations" -> conclusion). `number` is the heading's number ("Appendix 2" makes an
-// appendix whatever the title).
-SectionKind KindFromTitle(std::string_view title, std::string_view number = {});
+// appendix unless the title says more). `level` is the heading's level: a title that only names
+// the review's subjects ("Toby and his family") is background at level 1 and says nothing
+// (kOther, so the section takes its parent's kind) below.
+SectionKind KindFromTitle(std::string_view title, std::string_view number = {}, int level = 1);
+
+// Whether a title only names the review's subjects ("Baby S and her family", "The boys").
+bool IsSubjectTitle(std::string_view title);
 
 }  // namespace segment
 }  // namespace scrx

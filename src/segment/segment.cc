@@ -199,13 +199,19 @@ SegmentedDocument Segment(const LaidOutDocument& doc) {
       s.title = h.title;
       s.level = h.level;
       s.in_contents = h.in_contents;
-      s.title_kind = KindFromTitle(h.title, h.number);
+      s.title_kind = KindFromTitle(h.title, h.number, h.level);
       s.kind = s.title_kind;
       if (s.kind == SectionKind::kOther) {
-        // Inherit the kind of the enclosing section.
+        // Inherit the kind of the enclosing section. A subsection that names the review's
+        // subjects ("Baby S and her family") is their background in the narrative parts of a
+        // report, and part of the analysis (or method) elsewhere.
         for (size_t k = out.sections.size(); k-- > 0;) {
           if (out.sections[k].level < s.level) {
-            s.kind = out.sections[k].kind;
+            SectionKind parent = out.sections[k].kind;
+            bool narrative = parent == SectionKind::kIntroduction ||
+                             parent == SectionKind::kChronology ||
+                             parent == SectionKind::kBackground || parent == SectionKind::kOther;
+            s.kind = narrative && IsSubjectTitle(h.title) ? SectionKind::kBackground : parent;
             break;
           }
         }
