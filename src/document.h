@@ -155,6 +155,7 @@ struct Paragraph {
   int page = 0;        // page where the paragraph starts
   int page_end = 0;    // page where it ends
   std::string text;    // normalised, de-hyphenated, the number/bullet removed
+  bool italic = false;  // most of its lines are set in italics (quotations, responses)
   // kTable only: the table's rows (cell texts); `text` then holds the cells joined by " | ".
   std::vector<std::vector<std::string>> table;
 };

@@ -345,7 +345,7 @@ bool LooksLikeProseColumns(const std::vector<RowSegs>& rows, const Region& reg, 
 
 // Splits `reg` where a full-width line (a heading) sits between two column sections.
 std::vector<Region> SplitAtSeparators(const std::vector<RowSegs>& rows, const Region& reg,
-                                      double body_size) {
+                                      double body_size, const std::vector<Word>& page_words) {
   // A heading-like row with text in the first column only, where the other columns are empty
   // well above and below it and the first column has no text between the others' last line and
   // it, is a full-width line between two column sections: split the region there.
@@ -364,11 +364,9 @@ std::vector<Region> SplitAtSeparators(const std::vector<RowSegs>& rows, const Re
   for (size_t i = reg.begin; i < reg.end; ++i) {
     if (!only_first(i) || !heading_like(i)) continue;
     double above = -1, below = -1;
-    size_t j_above = reg.end;
     for (size_t j = i; j-- > reg.begin;) {
       if (!only_first(j)) {
         above = rows[j].row->box.y1;
-        j_above = j;
         break;
       }
     }
@@ -376,6 +374,47 @@ std::vector<Region> SplitAtSeparators(const std::vector<RowSegs>& rows, const Re
       if (!only_first(j)) {
         below = rows[j].row->box.y0;
         break;
+      }
+    }
+    if (above >= 0 && below < 0) {
+      // A heading at the foot of the first column after the other columns have ended: it
+      // follows them when the first column's text runs on into the second (the last line before
+      // the heading does not end a sentence and the second column starts in lower case).
+      const Row* last_text = nullptr;
+      for (size_t j = i; j-- > reg.begin;) {
+        if (only_first(j) && !heading_like(j)) {
+          last_text = rows[j].row;
+          break;
+        }
+        if (!only_first(j)) break;
+      }
+      const RowSegs* first_other = nullptr;
+      size_t sec_begin = cuts.empty() ? reg.begin : cuts.back() + 1;
+      for (size_t j = sec_begin; j < i && first_other == nullptr; ++j) {
+        for (const Seg& sg : rows[j].segs) {
+          if (ColumnOf(sg.box, reg.gutters) != 0) {
+            first_other = &rows[j];
+            break;
+          }
+        }
+      }
+      if (last_text != nullptr && first_other != nullptr) {
+        const Word& end_word = page_words[static_cast<size_t>(last_text->words.back())];
+        char e = end_word.text.empty() ? '.' : end_word.text.back();
+        int start_word = -1;
+        for (const Seg& sg : first_other->segs) {
+          if (ColumnOf(sg.box, reg.gutters) != 0) {
+            start_word = sg.words.front();
+            break;
+          }
+        }
+        const std::string& st = page_words[static_cast<size_t>(start_word)].text;
+        bool runs_on = std::string_view(".!?:;").find(e) == std::string_view::npos && !st.empty() &&
+                       std::islower(static_cast<unsigned char>(st[0]));
+        if (runs_on) {
+          cuts.push_back(i);
+          continue;
+        }
       }
     }
     if (above < 0 || below < 0 || below - above <= 2.4 * body_size) {
@@ -393,9 +432,7 @@ std::vector<Region> SplitAtSeparators(const std::vector<RowSegs>& rows, const Re
       }
       continue;
     }
-    bool left_ran_on = false;
-    for (size_t j = j_above + 1; j < i; ++j) left_ran_on |= !heading_like(j);
-    if (!left_ran_on) cuts.push_back(i);
+    cuts.push_back(i);
   }
   std::vector<Region> out;
   size_t b = reg.begin;
@@ -460,6 +497,27 @@ void EmitTable(const RawPage& page, const std::vector<RowSegs>& rows, const Regi
   }
   bool uniform = threshold < 0;
   double row_gap = threshold;
+  // The first column's extent, to tell a wrapped cell line from a short one.
+  double col0_left = 1e9, col0_right = -1e9;
+  for (size_t i = reg.begin; i < reg.end; ++i) {
+    for (const Seg& s : rows[i].segs) {
+      if (ColumnOf(s.box, reg.gutters) != 0) continue;
+      col0_left = std::min(col0_left, s.box.x0);
+      col0_right = std::max(col0_right, s.box.x1);
+    }
+  }
+  double col0_width = std::max(1.0, col0_right - col0_left);
+  // A first column of short labels (its longest line has three words or fewer) does not wrap:
+  // each capitalised line in it starts a row.
+  size_t col0_max_words = 0;
+  for (size_t i = reg.begin; i < reg.end; ++i) {
+    size_t words = 0;
+    for (const Seg& s : rows[i].segs) {
+      if (ColumnOf(s.box, reg.gutters) == 0) words += s.words.size();
+    }
+    col0_max_words = std::max(col0_max_words, words);
+  }
+  bool label_column = col0_max_words <= 3;
   Block block;
   block.kind = Block::Kind::kTable;
   block.page = page.number;
@@ -485,7 +543,10 @@ void EmitTable(const RawPage& page, const std::vector<RowSegs>& rows, const Regi
           const std::string* prev = nullptr;
           if (!last.cells.empty() && !last.cells[0].lines.empty())
             prev = &last.cells[0].lines.back().text;
-          bool prev_open = prev != nullptr && !prev->empty() &&
+          // A line that stopped well short of the column's right edge ended its cell.
+          bool prev_full = !last.cells[0].lines.empty() &&
+                           last.cells[0].lines.back().box.x1 >= col0_right - 0.25 * col0_width;
+          bool prev_open = prev != nullptr && !prev->empty() && prev_full && !label_column &&
                            std::string_view(".!?:;").find(prev->back()) == std::string_view::npos;
           continues = lower_start || (prev_open && !numbered);
         }
@@ -616,7 +677,8 @@ std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body
       split.push_back({reg.begin, first_two_sided, {}});
       reg.begin = first_two_sided;
     }
-    for (Region& r : SplitAtSeparators(rows, reg, body_size)) split.push_back(std::move(r));
+    for (Region& r : SplitAtSeparators(rows, reg, body_size, page.words))
+      split.push_back(std::move(r));
   }
   regions.swap(split);
 

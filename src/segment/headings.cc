@@ -175,7 +175,7 @@ std::vector<Heading> FindHeadings(const std::vector<Item>& items, size_t from,
       const std::string& next = items[c.end].text();
       char last = c.text.back();
       if (!next.empty() && std::islower(static_cast<unsigned char>(next[0])) &&
-          std::isalnum(static_cast<unsigned char>(last))) {
+          (std::isalnum(static_cast<unsigned char>(last)) || last == '-' || last == ',')) {
         run_in = true;
       }
     }

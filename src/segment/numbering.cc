@@ -45,6 +45,10 @@ SectionNumber ParseSectionNumber(std::string_view text) {
     // "10 to 13 June 2014" or "12 weeks later" is not section 10: a title starts like one.
     auto c = static_cast<unsigned char>(rest[0]);
     if (!(std::isupper(c) || std::isdigit(c) || c == '"' || c == '\'' || c >= 0x80)) return out;
+    // "12 May 2021: the disclosure" is a date, not section 12.
+    static const RE2 kMonth(
+        R"((?i)^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b)");
+    if (parts.size() == 1 && RE2::PartialMatch(rest, kMonth)) return out;
     // "2019 Review" is a year, not section 2019 (the regex caps parts at two digits).
     out.found = true;
     out.numeric = true;

@@ -73,6 +73,9 @@ void BuildParagraphs(const std::vector<Item>& items, size_t begin, size_t end, i
     p.text = OpenText(*cur);
     p.page = cur->lines.front()->page;
     p.page_end = cur->lines.back()->page;
+    size_t italic_lines = 0;
+    for (const Line* l : cur->lines) italic_lines += l->italic;
+    p.italic = italic_lines * 2 > cur->lines.size();
     if (p.kind == Paragraph::Kind::kListItem && parent >= 0) {
       p.id = UniqueId(section->paragraphs[static_cast<size_t>(parent)].id + "/" +
                           std::to_string(++list_ordinal),

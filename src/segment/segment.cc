@@ -107,10 +107,13 @@ bool HasCover(const LaidOutDocument& doc, const internal::ContentsResult& conten
   const LaidOutPage& p1 = doc.pages.front();
   if (CountWords(p1) >= 200) return false;
   for (const Block& b : p1.blocks) {
+    int block_words = 0;
     for (const Line& l : b.lines) {
       int words = 1 + static_cast<int>(std::count(l.text.begin(), l.text.end(), ' '));
+      block_words += words;
       if (words >= 12 && !l.text.empty() && l.text.back() == '.') return false;
     }
+    if (block_words >= 40) return false;  // a paragraph of prose: the report has begun
   }
   return !p1.blocks.empty();
 }
@@ -180,11 +183,12 @@ SegmentedDocument Segment(const LaidOutDocument& doc) {
   // cover; otherwise it is an untitled section.
   if (marks.empty() || marks.front().begin > 0) {
     size_t first = marks.empty() ? items.size() : marks.front().begin;
-    bool front_is_cover =
-        !has_contents || items[first == items.size() ? first - 1 : first].page <= contents.page;
-    marks.insert(
-        marks.begin(),
-        {0, 0, -1, front_is_cover && npages > 1 ? SectionKind::kCover : SectionKind::kOther});
+    // Front matter between a cover and the contents (a document-control page) goes with the
+    // cover; anything else before the first heading is an untitled section.
+    bool front_is_cover = cover && has_contents &&
+                          items[first == items.size() ? first - 1 : first].page <= contents.page;
+    marks.insert(marks.begin(),
+                 {0, 0, -1, front_is_cover ? SectionKind::kCover : SectionKind::kOther});
   }
 
   internal::ParagraphState state;

@@ -7,6 +7,7 @@ namespace {
 
 struct Found {
   int begin, end;
+  int window;
 };
 
 std::vector<Found> FindAll(const std::vector<Regex>& regexes, std::string_view text) {
@@ -18,7 +19,7 @@ std::vector<Found> FindAll(const std::vector<Regex>& regexes, std::string_view t
     while (pos <= in.size() && r.re->Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
       int b = static_cast<int>(m.data() - in.data());
       int e = b + static_cast<int>(m.size());
-      out.push_back({b, e});
+      out.push_back({b, e, r.window});
       pos = m.empty() ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
     }
   }
@@ -39,7 +40,8 @@ SentenceCues::SentenceCues(std::string_view sentence, const Cues& cues)
       if (!masked) {
         out->push_back({f.begin, f.end,
                         std::string(sentence.substr(static_cast<size_t>(f.begin),
-                                                    static_cast<size_t>(f.end - f.begin)))});
+                                                    static_cast<size_t>(f.end - f.begin))),
+                        f.window > 0 ? f.window : window_});
       }
     }
   };
@@ -61,7 +63,7 @@ bool SentenceCues::InScope(const Span& t, int begin, int end, bool forward) cons
   int to = forward ? begin : t.begin;
   if (from > to) return false;
   if (CountWords(sentence_.substr(static_cast<size_t>(from), static_cast<size_t>(to - from))) >
-      window_) {
+      t.window) {
     return false;
   }
   for (const Span& term : terminate_) {

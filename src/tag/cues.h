@@ -35,6 +35,7 @@ class SentenceCues {
   struct Span {
     int begin, end;
     std::string text;
+    int window;  // scope in words
   };
   bool InScope(const Span& trigger, int begin, int end, bool forward) const;
   std::string_view sentence_;

@@ -115,7 +115,7 @@ class Loader {
     opt.set_max_mem(8 << 20);
     auto re = std::make_unique<RE2>(pattern, opt);
     if (!re->ok()) {
-      return Status::InvalidArgument(where, "bad regex: " + re->error() + ": " + pattern);
+      return Status::InvalidArgument(where, "bad regex: " + re->error());
     }
     out->re = std::move(re);
     out->where = where;
@@ -128,15 +128,25 @@ class Loader {
     if (!list.IsSequence()) return Status::InvalidArgument(Where(list), "expected a list");
     for (const YAML::Node& item : list) {
       std::string pattern;
+      int window = 0;
       if (item.IsScalar()) {
         pattern = TermToRegex(item.as<std::string>());
-      } else if (item.IsMap() && item["regex"]) {
-        pattern = Scalar(item["regex"]);
+      } else if (item.IsMap() && (item["regex"] || item["term"])) {
+        if (Status s = CheckKeys(item, {"regex", "term", "window"}); !s.ok()) return s;
+        pattern = item["regex"] ? Scalar(item["regex"]) : TermToRegex(Scalar(item["term"]));
+        if (item["window"]) {
+          try {
+            window = item["window"].as<int>();
+          } catch (const YAML::Exception&) {
+            return Status::InvalidArgument(Where(item["window"]), "window must be a whole number");
+          }
+        }
       } else {
-        return Status::InvalidArgument(Where(item), "expected a term or {regex: ...}");
+        return Status::InvalidArgument(Where(item), "expected a term, {term: ...} or {regex: ...}");
       }
       Regex r;
       if (Status s = CompileRegex(pattern, false, Where(item), &r); !s.ok()) return s;
+      r.window = window;
       out->push_back(std::move(r));
     }
     return Status::Ok();
@@ -330,6 +340,7 @@ class Loader {
                                        "derive.all_of must list at least two theme ids");
       }
       for (const YAML::Node& id : all) theme.derive_all_of.push_back(Scalar(id));
+      theme.derive_where = Where(derive);
     }
     if (const YAML::Node& ex = root["examples"]) {
       if (Status s = CheckKeys(ex, {"match", "no_match"}); !s.ok()) return s;
@@ -441,7 +452,7 @@ Status PatternSet::Compile() {
     for (const std::string& id : t.derive_all_of) {
       if (Find(id) < 0) {
         return Status::InvalidArgument(
-            t.file, "theme " + t.id + ": derive names an unknown theme '" + id + "'");
+            t.derive_where, "theme " + t.id + ": derive names an unknown theme '" + id + "'");
       }
     }
   }

@@ -21,6 +21,7 @@ namespace scrx::tag {
 struct Regex {
   std::unique_ptr<RE2> re;
   std::string where;  // "patterns/domestic_abuse.yaml:12"
+  int window = 0;     // cues only: scope in words when it differs from the list's window
 };
 
 // One `match` entry of a theme.
@@ -47,6 +48,7 @@ struct Theme {
   std::vector<MatchRule> rules;
   std::vector<Regex> excludes;
   std::vector<std::string> derive_all_of;  // theme ids
+  std::string derive_where;                // "file:line" of the derive entry
   std::vector<Example> match_examples, no_match_examples;
   std::string file;  // the file it was read from
 };

@@ -388,6 +388,12 @@ def heading_number(text):
     if m:
         return m.group(1), m.group(2).strip() or text
     m = re.match(r"^(\d+(?:\.\d+)*)\.?(?:\s+|$)(.*)$", text)
+    months = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+              r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b")
+    # "12 May 2021: ..." is a date and "10 to 13 June" a range, not a numbered heading.
+    if m and "." not in m.group(1) and (re.match(months, m.group(2), re.I) or
+                                         re.match(r"[a-z]", m.group(2))):
+        m = None
     if m:
         return m.group(1), m.group(2).strip() or text
     m = re.match(r"^([A-Z]|[IVX]+)[.)]\s+(.*)$", text)
