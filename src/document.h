@@ -64,7 +64,7 @@ struct Line {
   std::string text;  // normalised; words joined by single spaces
   Box box;
   double font_size = 0;  // dominant (by characters) size of the line
-  bool bold = false;     // most characters bold
+  bool bold = false;     // (nearly) all characters bold: a bold lead-in does not make it bold
   bool italic = false;   // most characters italic
   std::string font;      // dominant font name
   int page = 0;
@@ -85,6 +85,7 @@ struct TableRow {
   std::vector<TableCell> cells;
   int page = 0;
   bool header = false;  // looks like a header row (bold, first row)
+  bool header_candidate = false;  // layout only: the first row, all bold so far
 };
 
 struct Block {

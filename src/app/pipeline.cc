@@ -1,6 +1,7 @@
 #include "app/pipeline.h"
 
 #include "base/sha256.h"
+#include "extract/extract.h"
 #include "layout/layout.h"
 #include "pdf/pdf_reader.h"
 #include "segment/segment.h"
@@ -21,8 +22,11 @@ void AnalyzeDocument(RawDocument raw, const PipelineOptions& options, Review* ou
   out->furniture = std::move(laid.furniture);
   for (Warning& w : laid.warnings) out->warnings.push_back(std::move(w));
   for (Warning& w : seg.warnings) out->warnings.push_back(std::move(w));
+  out->metadata = extract::ExtractMetadata(out->sections, out->source.pdf);
   tag::Tagger tagger(options.patterns);
   out->themes = tagger.Tag(out->sections, &out->word_count);
+  out->recommendations = extract::ExtractRecommendations(out->sections);
+  out->findings = extract::ExtractFindings(out->sections);
 }
 
 Status AnalyzeFile(const std::string& path, const std::string& display_name,

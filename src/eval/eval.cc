@@ -191,6 +191,148 @@ std::string Pct(double x) {
   return buf;
 }
 
+std::string Norm(std::string_view s) { return Key(s); }
+
+// "14 weeks", "12 and 9 years", "2 years 4 months": compared as their digits and units.
+std::string AgeKey(std::string_view s) {
+  std::string k = Key(s);
+  static const std::pair<const char*, const char*> kUnits[] = {
+      {"weeks", "week"}, {"months", "month"}, {"years", "year"}, {"days", "day"}};
+  for (const auto& [pl, sg] : kUnits) {
+    size_t pos;
+    while ((pos = k.find(pl)) != std::string::npos) k.replace(pos, std::string(pl).size(), sg);
+  }
+  return k;
+}
+
+void CompareRecommendations(const nlohmann::json& gold, const Review& r, FileEval* fe) {
+  if (!gold.contains("recommendations")) return;
+  const auto& gr = gold["recommendations"];
+  fe->gold_recs = static_cast<int>(gr.size());
+  fe->our_recs = static_cast<int>(r.recommendations.size());
+  size_t from = 0;
+  for (const auto& g : gr) {
+    std::string number = g.value("number", "");
+    std::string starts = Norm(g.value("starts", ""));
+    std::string kind = g.value("kind", "");
+    int hit = -1;
+    for (size_t i = from; i < r.recommendations.size(); ++i) {
+      std::string ours = Norm(r.recommendations[i].text);
+      if (!starts.empty() && ours.rfind(starts, 0) == 0) {
+        hit = static_cast<int>(i);
+        break;
+      }
+    }
+    if (hit < 0) {
+      fe->rec_errors.push_back("missed " + number + " \"" + g.value("starts", "") + "\"");
+      continue;
+    }
+    from = static_cast<size_t>(hit) + 1;
+    ++fe->recs_matched;
+    const Recommendation& rec = r.recommendations[static_cast<size_t>(hit)];
+    if (rec.number == number) {
+      ++fe->rec_number_ok;
+    } else {
+      fe->rec_errors.push_back("number " + rec.number + ", gold " + number + " \"" +
+                               g.value("starts", "") + "\"");
+    }
+    if (!kind.empty()) {
+      ++fe->rec_kind_known;
+      if (rec.addressee_kind == kind) {
+        ++fe->rec_kind_ok;
+      } else {
+        fe->rec_errors.push_back(
+            "kind " + (rec.addressee_kind.empty() ? "null" : rec.addressee_kind) + " (" +
+            rec.addressee + "), gold " + kind + " (" + g.value("addressee", "") + ")");
+      }
+    }
+  }
+  if (fe->our_recs > fe->recs_matched) {
+    for (const Recommendation& rec : r.recommendations) {
+      bool matched = false;
+      for (const auto& g : gr) matched |= Norm(rec.text).rfind(Norm(g.value("starts", "")), 0) == 0;
+      if (!matched)
+        fe->rec_errors.push_back("extra " + rec.number + " \"" + rec.text.substr(0, 60) + "\"");
+    }
+  }
+}
+
+void CompareMetadata(const nlohmann::json& gold, const Review& r, FileEval* fe) {
+  if (!gold.contains("metadata")) return;
+  const auto& gm = gold["metadata"];
+  const Metadata& m = r.metadata;
+  auto judge = [&](const std::string& field, bool ours_known, bool gold_known, bool same,
+                   const std::string& ours_text, const std::string& gold_text) {
+    std::string res = !ours_known ? (gold_known ? "null" : "right")
+                                  : (!gold_known ? "extra"
+                                     : same      ? "right"
+                                                 : "wrong");
+    fe->meta_result[field] = res;
+    if (res == "wrong" || res == "extra" || res == "null") {
+      fe->meta_errors.push_back(field + ": " + res + ": ours \"" + ours_text + "\", gold \"" +
+                                gold_text + "\"");
+    }
+  };
+  auto gstr = [&](const char* k) {
+    return gm.contains(k) && gm[k].is_string() ? gm[k].get<std::string>() : std::string();
+  };
+  auto glist = [&](const char* k) {
+    std::vector<std::string> v;
+    if (gm.contains(k) && gm[k].is_array()) {
+      for (const auto& x : gm[k]) v.push_back(x.get<std::string>());
+    }
+    return v;
+  };
+  // Title: the same words, or one contained in the other (a subtitle left off).
+  std::string gt = Norm(gstr("title")), ot = Norm(m.title.value);
+  judge("title", m.title.known(), !gt.empty(),
+        !gt.empty() && !ot.empty() &&
+            (gt == ot || gt.find(ot) != std::string::npos || ot.find(gt) != std::string::npos),
+        m.title.value, gstr("title"));
+  std::string gtype = gold.value("review_type", gstr("review_type"));
+  judge("review_type", m.review_type.known(), !gtype.empty(), m.review_type.value == gtype,
+        m.review_type.value, gtype);
+  for (const char* f :
+       {"board", "published", "commissioned", "period_from", "period_to", "outcome"}) {
+    const MetaValue& v = std::string(f) == "board"          ? m.board
+                         : std::string(f) == "published"    ? m.published
+                         : std::string(f) == "commissioned" ? m.commissioned
+                         : std::string(f) == "period_from"  ? m.period_from
+                         : std::string(f) == "period_to"    ? m.period_to
+                                                            : m.outcome;
+    std::string g = gstr(f);
+    judge(f, v.known(), !g.empty(), Norm(v.value) == Norm(g), v.value, g);
+  }
+  std::string gage = gstr("child_age");
+  judge("child_age", m.child_age.known(), !gage.empty(), AgeKey(m.child_age.value) == AgeKey(gage),
+        m.child_age.value, gage);
+  // Lists: ours must be a subset of gold (names compared without titles) and not empty when
+  // gold has some; agencies need half of gold found.
+  auto list_judge = [&](const char* f, const std::vector<MetaValue>& ours, double need) {
+    std::vector<std::string> g = glist(f);
+    std::set<std::string> gk;
+    for (const std::string& x : g) gk.insert(Norm(x));
+    std::string ours_text;
+    size_t inside = 0;
+    for (const MetaValue& v : ours) {
+      ours_text += (ours_text.empty() ? "" : "; ") + v.value;
+      std::string k = Norm(v.value);
+      bool in = gk.count(k) > 0;
+      for (const std::string& x : gk)
+        in |= x.find(k) != std::string::npos || k.find(x) != std::string::npos;
+      inside += in;
+    }
+    std::string gold_text;
+    for (const std::string& x : g) gold_text += (gold_text.empty() ? "" : "; ") + x;
+    bool same = inside == ours.size() &&
+                static_cast<double>(inside) >= need * static_cast<double>(g.size());
+    judge(f, !ours.empty(), !g.empty(), same, ours_text, gold_text);
+  };
+  list_judge("subjects", m.subjects, 1.0);
+  list_judge("authors", m.authors, 1.0);
+  list_judge("agencies", m.agencies, 0.5);
+}
+
 }  // namespace
 
 Status RunEval(const EvalOptions& options, EvalReport* report) {
@@ -243,6 +385,31 @@ Status RunEval(const EvalOptions& options, EvalReport* report) {
     } catch (const nlohmann::json::exception& e) {
       return Status::Corruption(gp.string(), std::string("malformed gold file: ") + e.what());
     }
+    try {
+      CompareRecommendations(gold, fe.review, &fe);
+      CompareMetadata(gold, fe.review, &fe);
+      if (gold.contains("findings_count") && gold["findings_count"].is_number()) {
+        fe.gold_findings = gold["findings_count"].get<int>();
+      }
+      fe.our_findings = static_cast<int>(fe.review.findings.size());
+    } catch (const nlohmann::json::exception& e) {
+      return Status::Corruption(gp.string(), std::string("malformed gold file: ") + e.what());
+    }
+    if (fe.gold_recs >= 0) {
+      ++report->rec_files;
+      report->rec_files_exact += fe.gold_recs == fe.our_recs && fe.recs_matched == fe.gold_recs;
+      report->recs_gold += fe.gold_recs;
+      report->recs_ours += fe.our_recs;
+      report->recs_matched += fe.recs_matched;
+      report->recs_number_ok += fe.rec_number_ok;
+      report->recs_kind_ok += fe.rec_kind_ok;
+      report->recs_kind_known += fe.rec_kind_known;
+    }
+    if (fe.gold_findings >= 0) {
+      ++report->findings_files;
+      report->findings_exact += fe.gold_findings == fe.our_findings;
+    }
+    for (const auto& [field, res] : fe.meta_result) ++report->meta[field][res];
     for (const ThemeResult& t : fe.review.themes) {
       if (t.present) fe.our_present.insert(t.id);
       fe.quote[t.id] = TopQuote(t);
@@ -323,6 +490,64 @@ std::string FormatReport(const EvalReport& r, bool verbose) {
   }
   out +=
       "  macro F1 over " + std::to_string(r.themes_defined) + " themes: " + Pct(r.macro_f1) + "\n";
+  // Recommendations, findings, metadata.
+  out += "\nRecommendations (count, numbers, addressee kinds against gold)\n";
+  for (const FileEval& f : r.files) {
+    if (f.gold_recs < 0 || !f.error.empty()) continue;
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "  %-42s gold %2d  found %2d  matched %2d  numbers %2d  kinds %2d/%d%s\n",
+                  f.name.c_str(), f.gold_recs, f.our_recs, f.recs_matched, f.rec_number_ok,
+                  f.rec_kind_ok, f.rec_kind_known,
+                  f.gold_recs == f.our_recs && f.recs_matched == f.gold_recs ? "" : "  <-");
+    out += line;
+    if (verbose) {
+      for (const auto& e : f.rec_errors) out += "      " + e + "\n";
+    }
+  }
+  auto pct = [](int a, int b) {
+    return b > 0 ? Pct(static_cast<double>(a) / b) : std::string("n/a");
+  };
+  out += "  total: count exact on " + std::to_string(r.rec_files_exact) + " of " +
+         std::to_string(r.rec_files) + " files; " + std::to_string(r.recs_matched) + " of " +
+         std::to_string(r.recs_gold) + " found (" + std::to_string(r.recs_ours) +
+         " extracted); numbers right " + pct(r.recs_number_ok, r.recs_matched) +
+         "; addressee kinds right " + pct(r.recs_kind_ok, r.recs_kind_known) + "\n";
+  out += "\nFindings (count against gold)\n";
+  for (const FileEval& f : r.files) {
+    if (f.gold_findings < 0 || !f.error.empty()) continue;
+    if (f.gold_findings != f.our_findings || verbose) {
+      out += "  " + f.name + ": gold " + std::to_string(f.gold_findings) + ", found " +
+             std::to_string(f.our_findings) + "\n";
+    }
+  }
+  out += "  total: count exact on " + std::to_string(r.findings_exact) + " of " +
+         std::to_string(r.findings_files) + " files\n";
+  out += "\nMetadata (per field: right = matches gold or both null; null = not extracted; wrong)\n";
+  int right = 0, all = 0, wrong = 0;
+  for (const auto& [field, counts] : r.meta) {
+    auto get = [&](const char* k) {
+      auto it = counts.find(k);
+      return it == counts.end() ? 0 : it->second;
+    };
+    int n = get("right") + get("null") + get("wrong") + get("extra");
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "  %-14s right %2d  null %2d  wrong %2d  (right or null: %s)\n", field.c_str(),
+                  get("right"), get("null"), get("wrong") + get("extra"),
+                  pct(get("right") + get("null"), n).c_str());
+    out += line;
+    right += get("right") + get("null");
+    wrong += get("wrong") + get("extra");
+    all += n;
+  }
+  out += "  total: right or null " + pct(right, all) + ", wrong " + std::to_string(wrong) + " of " +
+         std::to_string(all) + "\n";
+  if (verbose) {
+    for (const FileEval& f : r.files) {
+      for (const auto& e : f.meta_errors) out += "  " + f.name + " " + e + "\n";
+    }
+  }
   out += "\nFalse positives (tagged, not in gold) and false negatives (in gold, not tagged)\n";
   for (const FileEval& f : r.files) {
     for (const std::string& id : f.our_present) {

@@ -31,6 +31,14 @@ struct FileEval {
   std::vector<std::string> hyphenation_errors;
   std::set<std::string> gold_present, gold_negative, our_present;
   std::map<std::string, std::string> quote;  // theme -> strongest quote (counted or not)
+  // Recommendations against gold (number, first words, addressee kind), in order.
+  int gold_recs = -1, our_recs = 0, recs_matched = 0, rec_number_ok = 0, rec_kind_ok = 0,
+      rec_kind_known = 0;
+  std::vector<std::string> rec_errors;
+  int gold_findings = -1, our_findings = 0;
+  // Metadata fields: right, null (not stated by us), wrong (ours differs from gold).
+  std::map<std::string, std::string> meta_result;  // field -> "right" | "null" | "wrong" | "extra"
+  std::vector<std::string> meta_errors;
   Review review;
 };
 
@@ -48,6 +56,10 @@ struct EvalReport {
   double macro_f1 = 0;
   int themes_defined = 0;
   int sections_gold = 0, sections_matched = 0, sections_kind_ok = 0;
+  int recs_gold = 0, recs_ours = 0, recs_matched = 0, recs_number_ok = 0, recs_kind_ok = 0,
+      recs_kind_known = 0, rec_files_exact = 0, rec_files = 0;
+  int findings_files = 0, findings_exact = 0;
+  std::map<std::string, std::map<std::string, int>> meta;  // field -> result -> count
 };
 
 // Runs the pipeline on every gold file's PDF and compares. Errors: no gold files, unreadable

@@ -109,7 +109,8 @@ void LinesToBlocks(std::vector<Line> lines, int page, int column, std::vector<Bl
       double gap = line.box.y0 - prev.box.y1;
       double size = std::max(line.font_size, prev.font_size);
       bool new_block = gap > std::max(typical, 0.0) + 0.35 * size ||
-                       std::fabs(line.font_size - prev.font_size) > 0.9 || line.bold != prev.bold;
+                       std::fabs(line.font_size - prev.font_size) > 0.9 || line.bold != prev.bold ||
+                       line.italic != prev.italic;
       if (new_block) flush();
     }
     cur.lines.push_back(std::move(line));
@@ -205,17 +206,28 @@ std::vector<Gutter> RowGapGutters(const std::vector<RowSegs>& rows, double left,
   return out;
 }
 
-bool Crosses(const RowSegs& r, const Gutter& g) {
-  double mid = (g.x0 + g.x1) / 2;
-  for (const Seg& s : r.segs) {
-    if (s.box.x0 < mid && s.box.x1 > mid) return true;
+// A row crosses a gutter when its words leave no clear strip through the gutter band: a line
+// that reaches into the band (the longest lines of a ragged column, a table cell that nearly
+// touches the next) still leaves a strip; a line running across the gutter does not.
+bool Crosses(const RawPage& page, const RowSegs& r, const Gutter& g, double min_strip) {
+  std::vector<std::pair<double, double>> spans;
+  for (int wi : r.row->words) {
+    const Box& b = page.words[static_cast<size_t>(wi)].box;
+    if (b.x1 > g.x0 && b.x0 < g.x1) spans.emplace_back(std::max(b.x0, g.x0), std::min(b.x1, g.x1));
   }
-  return false;
+  if (spans.empty()) return false;
+  std::sort(spans.begin(), spans.end());
+  double free_from = g.x0;
+  for (const auto& [a, b] : spans) {
+    if (a - free_from >= min_strip) return false;
+    free_from = std::max(free_from, b);
+  }
+  return g.x1 - free_from < min_strip;
 }
 
 // For each row, the gutters whose valid run contains it.
-std::vector<std::set<int>> AssignGutters(const std::vector<RowSegs>& rows,
-                                         const std::vector<Gutter>& gutters) {
+std::vector<std::set<int>> AssignGutters(const RawPage& page, const std::vector<RowSegs>& rows,
+                                         const std::vector<Gutter>& gutters, double min_strip) {
   std::vector<std::set<int>> out(rows.size());
   for (size_t gi = 0; gi < gutters.size(); ++gi) {
     const Gutter& g = gutters[gi];
@@ -262,7 +274,7 @@ std::vector<std::set<int>> AssignGutters(const std::vector<RowSegs>& rows,
       }
     };
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (Crosses(rows[i], g)) {
+      if (Crosses(page, rows[i], g, min_strip)) {
         close(i);
         start = i + 1;
       }
@@ -529,6 +541,13 @@ void EmitTable(const RawPage& page, const std::vector<RowSegs>& rows, const Regi
       cells[c].insert(cells[c].end(), s.words.begin(), s.words.end());
     }
     bool new_row = block.rows.empty();
+    bool header_above = block.rows.size() == 1 && block.rows.front().header_candidate;
+    bool row_bold = true, row_any = false;
+    for (int wi : rows[i].row->words) {
+      row_any = true;
+      row_bold &= page.words[static_cast<size_t>(wi)].bold;
+    }
+    if (!new_row && header_above && row_any && !row_bold) new_row = true;
     if (!new_row) {
       double gap = rows[i].row->box.y0 - rows[i - 1].row->box.y1;
       if (uniform) {
@@ -557,6 +576,7 @@ void EmitTable(const RawPage& page, const std::vector<RowSegs>& rows, const Regi
     }
     if (new_row) {
       TableRow tr;
+      tr.header_candidate = block.rows.empty() && row_any && row_bold;
       tr.page = page.number;
       tr.cells.resize(k);
       for (TableCell& c : tr.cells) c.page = page.number;
@@ -609,7 +629,7 @@ std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body
     for (const Gutter& k : gutters) known |= g.x0 < k.x1 && k.x0 < g.x1;
     if (!known) gutters.push_back(g);
   }
-  std::vector<std::set<int>> assigned = AssignGutters(rows, gutters);
+  std::vector<std::set<int>> assigned = AssignGutters(page, rows, gutters, 0.6 * gmin);
 
   // Regions: maximal runs of rows with the same set of gutters.
   std::vector<Region> regions;
@@ -632,6 +652,33 @@ std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body
     for (int gi : assigned[i]) reg.gutters.push_back(gutters[static_cast<size_t>(gi)]);
     std::sort(reg.gutters.begin(), reg.gutters.end());
     regions.push_back(std::move(reg));
+  }
+
+  // Inside a region with gutters, a row's segments are its words grouped by column: two cells
+  // set closer than a word gap are still two cells.
+  for (const Region& reg : regions) {
+    if (reg.gutters.empty()) continue;
+    for (size_t i = reg.begin; i < reg.end; ++i) {
+      std::vector<Seg> segs;
+      int col = -1;
+      for (int wi : rows[i].row->words) {
+        const Word& w = page.words[static_cast<size_t>(wi)];
+        int c = ColumnOf(w.box, reg.gutters);
+        if (segs.empty() || c != col || w.box.x0 - segs.back().box.x1 >= gmin) {
+          segs.push_back({{wi}, w.box, 0});
+          col = c;
+        } else {
+          Seg& sg = segs.back();
+          sg.words.push_back(wi);
+          sg.box.x0 = std::min(sg.box.x0, w.box.x0);
+          sg.box.y0 = std::min(sg.box.y0, w.box.y0);
+          sg.box.x1 = std::max(sg.box.x1, w.box.x1);
+          sg.box.y1 = std::max(sg.box.y1, w.box.y1);
+        }
+        segs.back().letters += CountLetters(w.text);
+      }
+      rows[i].segs = std::move(segs);
+    }
   }
 
   // A column with no real text in it (bullets, numbers, page numbers) is not a column: bullets

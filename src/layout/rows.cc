@@ -56,7 +56,9 @@ void ComputeRowStyle(const RawPage& page, Row* row) {
       row->size = size;
     }
   }
-  row->bold = chars > 0 && bold_chars * 2 > chars;
+  // Bold means the whole line (headings, header rows); a bold lead-in ("Recommendation 1:"
+  // followed by regular text) leaves the line regular, part of its paragraph.
+  row->bold = chars > 0 && bold_chars * 10 >= chars * 9;
   row->italic = chars > 0 && italic_chars * 2 > chars;
 }
 

@@ -1,5 +1,7 @@
 // Paragraphs: numbered paragraphs (4.1, 12.), list items (bullets, (a), i.), tables and plain
 // paragraphs, with paragraphs that run over a page or column break joined back together.
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -123,7 +125,11 @@ void BuildParagraphs(const std::vector<Item>& items, size_t begin, size_t end, i
           size_t r0 = 0;
           if (rows.front() == prev.table.front()) r0 = 1;  // repeated header row
           for (size_t r = r0; r < rows.size(); ++r) {
-            bool continues_row = r == r0 && !rows[r].empty() && rows[r][0].empty();
+            // The first row on the new page continues the last row when its first cell is empty
+            // or carries on a sentence (starts in lower case).
+            bool continues_row =
+                r == r0 && !rows[r].empty() &&
+                (rows[r][0].empty() || std::islower(static_cast<unsigned char>(rows[r][0][0])));
             if (continues_row) {
               auto& last = prev.table.back();
               for (size_t c = 0; c < last.size() && c < rows[r].size(); ++c) {
@@ -209,9 +215,14 @@ void BuildParagraphs(const std::vector<Item>& items, size_t begin, size_t end, i
     const Line* prev = cur ? cur->lines.back() : nullptr;
     bool prev_end = prev != nullptr && EndsSentence(prev->text);
     bool cur_is_list = cur && cur->para.kind == Paragraph::Kind::kListItem;
+    static const RE2 kRecordLabel(
+        R"((?i)^(?:recommendation|finding|key finding|learning point|lesson|rec\.?)\s*\d{1,2}[a-z]?\s*[:.)\-])");
     if (in_sequence) {
       start(it, Paragraph::Kind::kNumbered, pn.number, pn.rest);
       state->last_number = pn.parts;
+    } else if (cur && prev_end && RE2::PartialMatch(text, kRecordLabel)) {
+      // A labelled record ("Recommendation 3: ...") after a finished sentence starts anew.
+      start(it, Paragraph::Kind::kText, "", text);
     } else if (lm.found && (lm.marker == "\xE2\x80\xA2" || prev_end || cur_is_list)) {
       start(it, Paragraph::Kind::kListItem, lm.marker, lm.rest);
     } else if (cur && prev_end && prev->box.x1 < it.block->box.x1 - 0.2 * it.block->box.width() &&
