@@ -157,6 +157,8 @@ struct Paragraph {
   int page_end = 0;    // page where it ends
   std::string text;    // normalised, de-hyphenated, the number/bullet removed
   bool italic = false;  // most of its lines are set in italics (quotations, responses)
+  double x0 = 0;        // left edge of its first line (nesting of list items); not in the JSON
+  int column = 0;       // column of its first line on the page; not in the JSON
   // kTable only: the table's rows (cell texts); `text` then holds the cells joined by " | ".
   std::vector<std::vector<std::string>> table;
 };

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 
 #include "extract/extract.h"
 
@@ -52,8 +53,23 @@ void FromZone(const std::vector<Section>& sections, size_t zone, size_t end,
     if (child_level == 0) child_level = sections[i].level;
     if (sections[i].level == child_level) children.push_back(i);
   }
-  if (!children.empty()) {
+  // Subsections that are good practice, recommendations or the like are not findings; when
+  // some subsections are labelled findings ("Finding 2: ..."), only those are.
+  auto specific = [&](size_t c) {
+    SectionKind k = sections[c].title_kind;
+    return k != SectionKind::kFindings && k != SectionKind::kOther && k != SectionKind::kAnalysis;
+  };
+  bool any_labelled = std::any_of(children.begin(), children.end(), [&](size_t c) {
+    return ParseFindingLabel(sections[c].title).found;
+  });
+  std::vector<size_t> kept;
+  for (size_t c : children) {
+    if (specific(c) || (any_labelled && !ParseFindingLabel(sections[c].title).found)) continue;
+    kept.push_back(c);
+  }
+  if (!children.empty() && !kept.empty()) {
     for (size_t k = 0; k < children.size(); ++k) {
+      if (std::find(kept.begin(), kept.end(), children[k]) == kept.end()) continue;
       size_t c = children[k];
       size_t c_end = k + 1 < children.size() ? children[k + 1] : end;
       Finding f;
@@ -96,11 +112,23 @@ void FromZone(const std::vector<Section>& sections, size_t zone, size_t end,
     }
     return;
   }
-  // (c) Bulleted or numbered points.
+  // (c) Bulleted or numbered points; nested bullets (set further in than the first level of
+  // their column) belong to the point above them.
   std::vector<const Paragraph*> points;
+  std::map<int, double> first_level;  // column -> left edge of its top-level items
   for (const Paragraph& p : paras) {
-    if (p.kind == Paragraph::Kind::kListItem || p.kind == Paragraph::Kind::kNumbered)
+    if (p.kind != Paragraph::Kind::kListItem) continue;
+    auto it = first_level.find(p.column);
+    if (it == first_level.end() || p.x0 < it->second) first_level[p.column] = p.x0;
+  }
+  for (const Paragraph& p : paras) {
+    if (p.kind == Paragraph::Kind::kListItem && p.x0 > first_level[p.column] + 4 &&
+        !points.empty()) {
+      continue;  // a sub-point: it belongs to the point above
+    }
+    if (p.kind == Paragraph::Kind::kListItem || p.kind == Paragraph::Kind::kNumbered) {
       points.push_back(&p);
+    }
   }
   // Numbered paragraphs that only introduce a list ("4.1 The key themes were:") are not points.
   points.erase(
@@ -143,6 +171,26 @@ std::vector<Finding> ExtractFindings(const std::vector<Section>& sections) {
   zones(IsFindingsTitle);
   if (out.empty()) {
     zones([](const Section& s) { return s.title_kind == SectionKind::kConclusion; });
+  }
+  if (out.empty()) {
+    // Reviews that set out their learning as headed parts of the analysis.
+    for (size_t i = 0; i < sections.size(); ++i) {
+      if (sections[i].title_kind != SectionKind::kAnalysis) continue;
+      size_t end = i + 1;
+      while (end < sections.size() && sections[end].level > sections[i].level) ++end;
+      if (end > i + 1) FromZone(sections, i, end, &out);
+      i = end - 1;
+    }
+  }
+  // When the report numbers its findings ("Finding 3", "Learning point 2"), those are its key
+  // findings; unlabelled points elsewhere ("What this means for practice") are not.
+  bool labelled = std::any_of(out.begin(), out.end(), [](const Finding& f) {
+    return !f.number.empty() && !f.title.empty();
+  });
+  if (labelled) {
+    out.erase(
+        std::remove_if(out.begin(), out.end(), [](const Finding& f) { return f.number.empty(); }),
+        out.end());
   }
   return out;
 }

@@ -75,6 +75,8 @@ void BuildParagraphs(const std::vector<Item>& items, size_t begin, size_t end, i
     p.text = OpenText(*cur);
     p.page = cur->lines.front()->page;
     p.page_end = cur->lines.back()->page;
+    p.x0 = cur->first_x0;
+    p.column = cur->column;
     size_t italic_lines = 0;
     for (const Line* l : cur->lines) italic_lines += l->italic;
     p.italic = italic_lines * 2 > cur->lines.size();

@@ -45,16 +45,16 @@ constexpr Rule kPhrases[] = {
     {SectionKind::kIntroduction,
      R"(background to (the|this) review|reasons? for (the|this) review|decision to (undertake|conduct|commission|hold|carry out)|circumstances (that led|leading|resulting) (to|in) (the|this) review|why (this|the|we) (review|did)|^about (the|this) briefing$|^timescales?$|^confidentiality$)"},
     {SectionKind::kMethodology,
-     R"(how (the|this) review was (carried out|conducted|undertaken|done)|how (the|this) (report|review|findings) (is|are) (presented|structured|organised)|structure of (the|this) (report|review)|scope and (methodology|method|process|approach)|contributing agencies|agencies (involved|that contributed)|panel members(hip)?|^(involvement|participation|contribution|engagement|views) of\b|family (participation|involvement|contribution|engagement)|'s contribution|^(establishing|setting up|conduct of) the review|^limitations|^(the|this|about (the|this)) review$|practitioners?'? learning (event|session|day)s?|^learning (event|session)s?$|individual agency (summaries|reports)|agency summaries)"},
+     R"(how (the|this) review was (carried out|conducted|undertaken|done)|how (the|this) (report|review|findings) (is|are) (presented|structured|organised)|structure of (the|this) (report|review)|scope and (methodology|method|process|approach)|contributing agencies|agencies (involved|that contributed)|panel members(hip)?|^(involvement|participation|contribution|engagement|views) of\b|family (participation|involvement|contribution|engagement)|'s contribution|^(establishing|setting up|conduct of) the review|^limitations|^(the|this|about (the|this)) review$|practitioners?'? learning (event|session|day)s?|^learning (event|session)s?$|individual agency (summaries|reports)|agency summaries|\bcontributors\b)"},
     {SectionKind::kAnalysis,
-     R"(^(analysis|appraisal|evaluation) of (the )?(key )?(practice )?(episodes?|practice|agency|agencies|involvement|the response))"},
+     R"(^(analysis|appraisal|evaluation) of (the )?(key )?(practice )?(episodes?|practice|agency|agencies|involvement|the response)|^what (the review|we|the reviewers?) found)"},
     {SectionKind::kRecommendations, R"(summary of (the )?recommendations)"},
     {SectionKind::kBackground,
      R"(^background information|family (background|structure|composition|history|context|circumstances|situation|life)|pen picture|genogram|brief outline of circumstances)"},
     {SectionKind::kFindings,
-     R"((summary|discussion|overview) of (the )?(key )?(findings|learning|lessons)|practice and organisational learning|what this means for practice|implications for practice|what (the review|we|the reviewer) found)"},
+     R"((summary|discussion|overview) of (the )?(key )?(findings|learning|lessons)|practice and organisational learning|what this means for practice|implications for practice)"},
     {SectionKind::kChronology,
-     R"(summary (timeline|chronology)|summary of (events|agency involvement|involvement|key events)|key (practice )?episodes?|practice episodes?|^episode\b|narrative of|the facts\b|'s story\b|^(the )?case (history|narrative)$|^the case$)"},
+     R"(summary (timeline|chronology)|summary of (events|agency involvement|involvement|key events)|key (practice )?episodes?|practice episodes?|^episode\b|narrative of|the facts\b|'s story\b|^(the )?case (history|narrative)$|^the case$|^overview$)"},
     {SectionKind::kConclusion,
      R"(summary and conclusions?|could .*(have been )?(prevented|predicted|protected|helped)|preventab|predictab)"},
     {SectionKind::kRecommendations,
@@ -70,7 +70,7 @@ constexpr Rule kPhrases[] = {
 // Titles that name the review's subjects ("Toby and his family", "About Ms R", "The boys"):
 // background at the top level; inside a section they take that section's kind.
 constexpr const char* kSubjectTitle =
-    R"(\band (his|her|their) (family|families|parents|mother|father)\b|'s family\b|^about (the )?(child|children|young person|baby|family|ms|mr|mrs|miss)\b|^the (boys|girls|children|family|siblings|young people)$)";
+    R"((?-i:^(?:Mr|Mrs|Ms|Miss|Baby|Child|Adult|Young Person) [A-Z](?:$| and ))|\band (his|her|their) (family|families|parents|mother|father)\b|'s family\b|^about (the )?(child|children|young person|baby|family|ms|mr|mrs|miss)\b|^the (boys|girls|children|family|siblings|young people)$)";
 
 // Single kind words; the earliest in the title wins.
 constexpr Rule kWords[] = {
@@ -151,6 +151,14 @@ SectionKind KindFromTitle(std::string_view title, std::string_view number, int l
     if (RE2::PartialMatch(t, *re)) return kind;
   }
   if (IsSubjectTitle(t)) return level <= 1 ? SectionKind::kBackground : SectionKind::kOther;
+  // A title that starts with a date or a period ("June 2020: overdose and admission",
+  // "Autumn 2019", "2015 to 2017") is part of the story.
+  static const RE2 kDated(
+      R"((?i)^(?:\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|early|late|mid)\b[ -]*(?:(?:19|20)\d\d|to\b)|^(?:19|20)\d\d\b)");
+  if (RE2::PartialMatch(t, kDated)) return SectionKind::kChronology;
+  // "learning disability" is not learning in the sense of lessons learnt.
+  static const RE2 kLearningDisability(R"((?i)learning (disabilit|difficult)\w*)");
+  RE2::GlobalReplace(&t, kLearningDisability, "");
   SectionKind best = SectionKind::kOther;
   size_t best_pos = std::string::npos;
   bool analysis = false, findings = false;

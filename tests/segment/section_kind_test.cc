@@ -126,8 +126,25 @@ TEST(KindFromTitle, RealTitles) {
 }
 
 TEST(KindFromTitle, UnknownTitleIsOther) {
-  EXPECT_EQ(segment::KindFromTitle("Child B"), K::kOther);
   EXPECT_EQ(segment::KindFromTitle("Mr and Mrs Smith"), K::kOther);
+  EXPECT_EQ(segment::KindFromTitle("The role of the school"), K::kOther);
+}
+
+TEST(KindFromTitle, SubjectTitleIsBackgroundAtTopLevelOnly) {
+  // A top-level section named after the review's subject is their background; inside another
+  // section it says nothing of its own (the section takes its parent's kind).
+  EXPECT_EQ(segment::KindFromTitle("Child B", "", 1), K::kBackground);
+  EXPECT_EQ(segment::KindFromTitle("Child B", "", 2), K::kOther);
+  EXPECT_EQ(segment::KindFromTitle("Toby and his family", "", 1), K::kBackground);
+  EXPECT_EQ(segment::KindFromTitle("Mrs J and Beechcroft House", "", 1), K::kBackground);
+  EXPECT_EQ(segment::KindFromTitle("Child D's death", "", 1), K::kOther);
+}
+
+TEST(KindFromTitle, DatedTitlesAreChronology) {
+  EXPECT_EQ(segment::KindFromTitle("June 2020: overdose and admission", "", 2), K::kChronology);
+  EXPECT_EQ(segment::KindFromTitle("Autumn 2019: early signs at school", "", 2), K::kChronology);
+  EXPECT_EQ(segment::KindFromTitle("January to March 2020: first referral", "", 2), K::kChronology);
+  EXPECT_EQ(segment::KindFromTitle("Action taken since 2015"), K::kOther);
 }
 
 TEST(SectionKindName, RoundTrip) {
