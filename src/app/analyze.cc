@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "base/files.h"
 #include "base/sha256.h"
 #include "output/review_json.h"
+#include "store/collection.h"
 
 namespace scrx::app {
 namespace fs = std::filesystem;
@@ -82,7 +84,7 @@ void ChildMain(const Job& job, const AnalyzeOptions& options, int fd) {
       output::JsonOptions jo;
       jo.scrx_version = options.scrx_version;
       jo.patterns_hash = options.patterns->hash();
-      std::string text = output::ReviewToJson(review, jo).dump(1) + "\n";
+      std::string text = output::DumpJson(output::ReviewToJson(review, jo)) + "\n";
       std::string rel_out = OutputRelPath(job.rel);
       s = WriteFileAtomic((fs::path(options.out_dir) / rel_out).string(), text);
       if (s.ok()) {
@@ -112,7 +114,7 @@ void ChildMain(const Job& job, const AnalyzeOptions& options, int fd) {
               {"code", "internal"},
               {"message", job.path + ": internal error: " + e.what()}};
   }
-  std::string line = report.dump() + "\n";
+  std::string line = report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const char* p = line.data();
   size_t left = line.size();
   while (left > 0) {
@@ -182,6 +184,14 @@ void Finish(const Running& r, int wstatus, const AnalyzeOptions& options, FileRe
                std::to_string(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1) + ")";
 }
 
+std::string NowIso();
+
+// Records a failed file in the collection (its stored rows, if any, stay).
+void RecordInCollection(store::Collection* collection, FileResult* res) {
+  Status s = collection->RecordFailure(res->file, res->sha256, res->error_code, res->error, NowIso());
+  if (!s.ok()) res->error += " (not recorded in the collection: " + s.ToString() + ")";
+}
+
 std::string NowIso() {
   auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -189,6 +199,27 @@ std::string NowIso() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// The parent stores a finished review: the child's JSON, read back, in one transaction. A
+// database error makes the file a failure (its JSON stays) and never stops the batch.
+void StoreInCollection(store::Collection* collection, const AnalyzeOptions& options,
+                       FileResult* res) {
+  Review review;
+  Status s = output::ReadReviewFile((fs::path(options.out_dir) / res->output).string(), &review);
+  if (s.ok()) {
+    // The file as this run found it, whatever the JSON says.
+    review.source.file = res->file;
+    review.source.sha256 = res->sha256;
+    s = collection->WriteReview(review, res->output, options.scrx_version,
+                                options.patterns->hash(), NowIso());
+  }
+  if (s.ok()) return;
+  res->state = FileResult::State::kFailed;
+  res->error_code = "database";
+  res->error = res->file + ": analysed, but not stored in the collection (the JSON " +
+               res->output + " is kept): " + s.ToString();
+  RecordInCollection(collection, res);
 }
 
 }  // namespace
@@ -253,6 +284,12 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     return Status::IOError(options.out_dir,
                            std::string("output folder is not writable: ") + std::strerror(errno));
   }
+  const std::string db_path = (fs::path(options.out_dir) / store::kCollectionFile).string();
+  Status db_status;
+  std::unique_ptr<store::Collection> collection =
+      store::Collection::Open(db_path, store::Database::Mode::kReadWrite, &db_status);
+  if (!collection) return db_status;
+  const std::string& patterns_hash = options.patterns->hash();
   auto started = Clock::now();
   std::string started_iso = NowIso();
   std::vector<std::string> problems;
@@ -288,10 +325,25 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     } else {
       by_hash[r.sha256] = index;
       // Two inputs with the same relative path (from two folders) must not overwrite each other.
+      // Skipped files take their names too, so a re-run names every output as the first did.
       std::string out_rel = rel;
       int n = ++out_names[OutputRelPath(rel)];
       if (n > 1) out_rel = rel + "~" + std::to_string(n);
-      jobs.push_back({path, out_rel, index});
+      store::Collection::Stored stored;
+      std::error_code ec;
+      if (!options.force &&
+          collection->IsCurrent(path, r.sha256, options.scrx_version, patterns_hash, &stored) &&
+          stored.json == OutputRelPath(out_rel) &&
+          fs::is_regular_file(fs::path(options.out_dir) / stored.json, ec)) {
+        r.state = FileResult::State::kSkipped;
+        r.output = stored.json;
+        r.pages = stored.pages;
+        r.themes_present = std::move(stored.themes_present);
+        r.skip_reason = "unchanged since " + stored.analysed_at +
+                        " (same PDF, scrx version and pattern set; --force analyses it again)";
+      } else {
+        jobs.push_back({path, out_rel, index});
+      }
     }
     summary->results.push_back(std::move(r));
   }
@@ -302,13 +354,19 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   summary->jobs = max_jobs;
   const int total = static_cast<int>(summary->results.size());
   int done = 0;
-  // Report the files that were settled without a child (missing, unreadable, duplicates).
-  for (const FileResult& r : summary->results) {
-    bool settled = r.state == FileResult::State::kDuplicate || !r.error_code.empty();
+  // Report the files that were settled without a child (missing, unreadable, duplicates,
+  // already stored).
+  for (FileResult& r : summary->results) {
+    bool settled = r.state == FileResult::State::kDuplicate ||
+                   r.state == FileResult::State::kSkipped || !r.error_code.empty();
+    if (r.state == FileResult::State::kFailed && !r.error_code.empty()) {
+      RecordInCollection(collection.get(), &r);
+    }
     if (settled && progress) progress(r, ++done, total);
   }
 
   std::vector<Running> running;
+  const pid_t parent = ::getpid();
   size_t next = 0;
   while (next < jobs.size() || !running.empty()) {
     while (static_cast<int>(running.size()) < max_jobs && next < jobs.size()) {
@@ -326,6 +384,10 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
                                std::string("cannot start a worker: ") + std::strerror(errno));
       }
       if (pid == 0) {
+        // A killed parent takes its children with it: no orphan keeps writing into out_dir
+        // while a re-run starts.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) std::_Exit(1);
         ::close(fds[0]);
         ChildMain(job, options, fds[1]);
         ::close(fds[1]);
@@ -367,6 +429,11 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
       ::close(r.fd);
       FileResult& res = summary->results[r.job.index];
       Finish(r, wstatus, options, &res);
+      if (res.state == FileResult::State::kOk) {
+        StoreInCollection(collection.get(), options, &res);
+      } else {
+        RecordInCollection(collection.get(), &res);
+      }
       if (progress) progress(res, ++done, total);
       running.erase(running.begin() + static_cast<long>(i));
       pfds.erase(pfds.begin() + static_cast<long>(i));
@@ -385,6 +452,9 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
       case FileResult::State::kFailed:
         ++summary->failed;
         break;
+      case FileResult::State::kSkipped:
+        ++summary->skipped;
+        break;
     }
   }
   summary->seconds = std::chrono::duration<double>(Clock::now() - started).count();
@@ -401,6 +471,7 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   run["succeeded"] = summary->succeeded;
   run["failed"] = summary->failed;
   run["duplicates"] = summary->duplicates;
+  run["skipped"] = summary->skipped;
   run["pages"] = summary->pages;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const FileResult& r : summary->results) {
@@ -408,6 +479,7 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     j["file"] = r.file;
     j["status"] = r.state == FileResult::State::kOk          ? "ok"
                   : r.state == FileResult::State::kDuplicate ? "duplicate"
+                  : r.state == FileResult::State::kSkipped   ? "skipped"
                                                              : "failed";
     j["output"] =
         r.output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.output);
@@ -418,12 +490,13 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     j["warnings"] = r.warnings;
     j["themes_present"] = r.themes_present;
     if (r.state == FileResult::State::kDuplicate) j["duplicate_of"] = r.duplicate_of;
+    if (r.state == FileResult::State::kSkipped) j["reason"] = r.skip_reason;
     if (r.state == FileResult::State::kFailed)
       j["error"] = {{"code", r.error_code}, {"message", r.error}};
     results.push_back(std::move(j));
   }
   run["results"] = std::move(results);
-  return WriteFileAtomic((fs::path(options.out_dir) / "run.json").string(), run.dump(1) + "\n");
+  return WriteFileAtomic((fs::path(options.out_dir) / "run.json").string(), output::DumpJson(run) + "\n");
 }
 
 }  // namespace scrx::app

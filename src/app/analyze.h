@@ -1,6 +1,9 @@
 // `scrx analyze`: a batch of PDFs (files and folders) in, one review JSON per PDF and a run.json
 // out. Each PDF is read in a child process with a wall-clock and a memory limit, so one hostile
-// file costs one failure record, never the batch. The parent alone writes run.json.
+// file costs one failure record, never the batch. The parent alone writes run.json and the
+// collection database OUT/scrx.sqlite (src/store/collection.h), one transaction per review as
+// each child finishes; a review already stored for the same PDF, scrx version and pattern set
+// is skipped, so a killed run resumes where it stopped.
 #ifndef SCRX_APP_ANALYZE_H_
 #define SCRX_APP_ANALYZE_H_
 
@@ -23,16 +26,19 @@ struct AnalyzeOptions {
   std::size_t memory_limit_mb = 2048;         // per file (address space of the child)
   const tag::PatternSet* patterns = nullptr;  // required; not owned
   std::string scrx_version;
+  bool force = false;  // analyse again the reviews the collection already holds unchanged
 };
 
 // The outcome for one input file.
 struct FileResult {
   std::string file;    // as found (input path joined with the relative path)
   std::string output;  // the review JSON written, relative to out_dir; empty on failure
-  enum class State { kOk, kFailed, kDuplicate } state = State::kFailed;
+  // kSkipped: stored in the collection already, unchanged (`output` is the stored JSON).
+  enum class State { kOk, kFailed, kDuplicate, kSkipped } state = State::kFailed;
   std::string error_code;  // "corruption", "not_supported", "timeout", "crash", "memory", ...
   std::string error;       // "x.pdf: encrypted: a password is required"
   std::string duplicate_of;
+  std::string skip_reason;  // kSkipped: why
   std::string sha256;
   int pages = 0;
   int warnings = 0;
@@ -42,7 +48,7 @@ struct FileResult {
 
 struct RunSummary {
   std::vector<FileResult> results;  // in input order
-  int succeeded = 0, failed = 0, duplicates = 0, pages = 0;
+  int succeeded = 0, failed = 0, duplicates = 0, skipped = 0, pages = 0;
   double seconds = 0;
   int jobs = 1;
 };
@@ -51,7 +57,9 @@ struct RunSummary {
 using ProgressFn = std::function<void(const FileResult& result, int done, int total)>;
 
 // Runs the batch. A non-ok Status means the run itself could not proceed (no inputs found,
-// output folder not writable); failures of single files are in the summary instead.
+// output folder not writable, the collection database cannot be opened); failures of single
+// files are in the summary instead, including a review that was analysed but could not be
+// stored in the database (its JSON is kept; error_code "database").
 Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, RunSummary* summary);
 
 // The PDFs under `inputs`: files as given, folders searched recursively for *.pdf in any case,

@@ -73,6 +73,9 @@ class Progress {
         std::fprintf(stderr, "skipped  %s  (same content as %s)\n", r.file.c_str(),
                      r.duplicate_of.c_str());
         break;
+      case State::kSkipped:
+        std::fprintf(stderr, "skipped  %s  (%s)\n", r.file.c_str(), r.skip_reason.c_str());
+        break;
       case State::kFailed:
         std::fprintf(stderr, "FAILED   %s\n", r.error.c_str());
         break;
@@ -84,8 +87,12 @@ class Progress {
 };
 
 void PrintSummary(const scrx::app::RunSummary& s, const std::string& out_dir) {
-  std::printf("\nfiles      %zu  (succeeded %d, failed %d, duplicates %d)\n", s.results.size(),
-              s.succeeded, s.failed, s.duplicates);
+  std::printf("\nfiles      %zu  (succeeded %d, failed %d, duplicates %d, skipped %d)\n",
+              s.results.size(), s.succeeded, s.failed, s.duplicates, s.skipped);
+  if (s.skipped > 0) {
+    std::printf("skipped    %d already in the collection, unchanged (--force analyses them again)\n",
+                s.skipped);
+  }
   std::printf("pages      %d\n", s.pages);
   std::printf("time       %.1f s  (%.1f pages/s with %d jobs)\n", s.seconds,
               s.seconds > 0 ? s.pages / s.seconds : 0.0, s.jobs);
@@ -103,12 +110,12 @@ void PrintSummary(const scrx::app::RunSummary& s, const std::string& out_dir) {
   std::stable_sort(top.begin(), top.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   if (!top.empty()) {
-    std::printf("most frequent themes (reviews where present, of %d)\n", s.succeeded);
+    std::printf("most frequent themes (reviews where present, of %d)\n", s.succeeded + s.skipped);
     for (size_t i = 0; i < top.size() && i < 10; ++i) {
       std::printf("  %s %d\n", Pad(top[i].first, 36).c_str(), top[i].second);
     }
   }
-  std::printf("output     %s (one JSON per review, run.json)\n", out_dir.c_str());
+  std::printf("output     %s (one JSON per review, run.json, scrx.sqlite)\n", out_dir.c_str());
 }
 
 }  // namespace
@@ -128,8 +135,15 @@ int main(int argc, char** argv) {
   // analyze
   scrx::app::AnalyzeOptions aopt;
   std::vector<std::string> pattern_dirs;
-  auto* analyze =
-      app.add_subcommand("analyze", "Analyse PDFs and folders of PDFs into one JSON per review");
+  auto* analyze = app.add_subcommand(
+      "analyze",
+      "Analyse PDFs and folders of PDFs into one JSON per review and the collection database");
+  analyze->footer(
+      "Besides OUTDIR/NAME.json and OUTDIR/run.json, the run keeps OUTDIR/scrx.sqlite, the\n"
+      "collection database that 'query', 'search', 'export' and 'report' read (--db OUTDIR).\n"
+      "Each review is stored in one transaction, so a killed run leaves it consistent. A PDF\n"
+      "already stored with the same content, scrx version and pattern set is skipped: run\n"
+      "again to resume an interrupted run. Nothing stored is removed for a missing or failed PDF.");
   analyze->add_option("paths", aopt.inputs, "PDF files or folders (searched recursively for *.pdf)")
       ->required();
   analyze->add_option("-o,--out", aopt.out_dir, "Output folder (created if missing)")->required();
@@ -142,6 +156,8 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   analyze->add_option("--memory-limit", aopt.memory_limit_mb,
                       "MiB of memory allowed per file (default 2048)");
+  analyze->add_flag("--force", aopt.force,
+                    "Analyse again the PDFs the collection already holds unchanged");
 
   // text
   std::string text_file, text_password;
@@ -204,6 +220,10 @@ int main(int argc, char** argv) {
     s = scrx::app::AnalyzeFile(text_file, text_file, po, &review);
     if (!s.ok()) return Fail(s, kExitFailures);
     std::fputs(scrx::output::RenderText(review).c_str(), stdout);
+    for (const auto& w : review.warnings) {
+      std::fprintf(stderr, "warning: %s%s: %s\n", text_file.c_str(),
+                   w.page > 0 ? (" page " + std::to_string(w.page)).c_str() : "", w.message.c_str());
+    }
     return kExitOk;
   }
   if (*evalc) {

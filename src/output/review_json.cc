@@ -225,6 +225,10 @@ ojson ReviewToJson(const Review& r, const JsonOptions& options) {
   return j;
 }
 
+std::string DumpJson(const nlohmann::ordered_json& j) {
+  return j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 namespace {
 
 std::string Str(const nlohmann::json& j, const char* key) {

@@ -23,6 +23,10 @@ struct JsonOptions {
 
 nlohmann::ordered_json ReviewToJson(const Review& review, const JsonOptions& options);
 
+// The text of a document as scrx writes it: one space of indent per level, and bytes that are
+// not UTF-8 (a file name in another encoding) replaced by U+FFFD instead of failing.
+std::string DumpJson(const nlohmann::ordered_json& j);
+
 // Parses a document written by ReviewToJson. Errors name `where` (the file).
 Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review* out);
 

@@ -54,11 +54,17 @@ class ScopedPopplerHook {
   static void Discard(const std::string&, void*) {}
 };
 
+// Poppler's messages for a failure, without repeats and without its "error: " prefix.
 std::string JoinMessages(const std::vector<std::string>& msgs) {
+  std::vector<std::string> seen;
   std::string out;
-  for (size_t i = 0; i < msgs.size() && i < 3; ++i) {
+  for (std::string m : msgs) {
+    if (m.rfind("error: ", 0) == 0) m = m.substr(7);
+    if (std::find(seen.begin(), seen.end(), m) != seen.end()) continue;
+    seen.push_back(m);
+    if (seen.size() > 3) break;
     if (!out.empty()) out += "; ";
-    out += msgs[i];
+    out += m;
   }
   return out;
 }
