@@ -237,7 +237,7 @@ std::vector<std::set<int>> AssignGutters(const RawPage& page, const std::vector<
       for (size_t i = start; i < end; ++i) {
         bool l = false, r = false;
         for (const Seg& s : rows[i].segs) {
-          if (s.letters < 4) continue;
+          if (s.letters < 3) continue;
           if (s.box.x1 <= g.x0 + 0.5) l = true;
           if (s.box.x0 >= g.x1 - 0.5) r = true;
         }
@@ -695,7 +695,7 @@ std::vector<Block> BuildBlocks(const RawPage& page, const std::vector<Row>& body
       }
       size_t empty = k;
       for (size_t c = 0; c < k; ++c) {
-        if (letters[c] < 4) {
+        if (letters[c] < 3) {
           empty = c;
           break;
         }
