@@ -188,7 +188,8 @@ std::string NowIso();
 
 // Records a failed file in the collection (its stored rows, if any, stay).
 void RecordInCollection(store::Collection* collection, FileResult* res) {
-  Status s = collection->RecordFailure(res->file, res->sha256, res->error_code, res->error, NowIso());
+  Status s =
+      collection->RecordFailure(res->file, res->sha256, res->error_code, res->error, NowIso());
   if (!s.ok()) res->error += " (not recorded in the collection: " + s.ToString() + ")";
 }
 
@@ -211,14 +212,14 @@ void StoreInCollection(store::Collection* collection, const AnalyzeOptions& opti
     // The file as this run found it, whatever the JSON says.
     review.source.file = res->file;
     review.source.sha256 = res->sha256;
-    s = collection->WriteReview(review, res->output, options.scrx_version,
-                                options.patterns->hash(), NowIso());
+    s = collection->WriteReview(review, res->output, options.scrx_version, options.patterns->hash(),
+                                NowIso());
   }
   if (s.ok()) return;
   res->state = FileResult::State::kFailed;
   res->error_code = "database";
-  res->error = res->file + ": analysed, but not stored in the collection (the JSON " +
-               res->output + " is kept): " + s.ToString();
+  res->error = res->file + ": analysed, but not stored in the collection (the JSON " + res->output +
+               " is kept): " + s.ToString();
   RecordInCollection(collection, res);
 }
 
@@ -339,8 +340,8 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
         r.output = stored.json;
         r.pages = stored.pages;
         r.themes_present = std::move(stored.themes_present);
-        r.skip_reason = "unchanged since " + stored.analysed_at +
-                        " (same PDF, scrx version and pattern set; --force analyses it again)";
+        r.skip_reason =
+            "stored " + stored.analysed_at + " from the same PDF, scrx version and pattern set";
       } else {
         jobs.push_back({path, out_rel, index});
       }
@@ -496,7 +497,8 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     results.push_back(std::move(j));
   }
   run["results"] = std::move(results);
-  return WriteFileAtomic((fs::path(options.out_dir) / "run.json").string(), output::DumpJson(run) + "\n");
+  return WriteFileAtomic((fs::path(options.out_dir) / "run.json").string(),
+                         output::DumpJson(run) + "\n");
 }
 
 }  // namespace scrx::app

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -16,7 +17,11 @@
 #include "app/analyze.h"
 #include "app/pipeline.h"
 #include "eval/eval.h"
+#include "export/export.h"
 #include "output/text_view.h"
+#include "query/format.h"
+#include "query/query.h"
+#include "report/report.h"
 #include "tag/examples.h"
 #include "tag/pattern_set.h"
 #include "tag/tagger.h"
@@ -39,6 +44,51 @@ std::unique_ptr<scrx::tag::PatternSet> LoadPatterns(const std::vector<std::strin
 int Fail(const scrx::Status& s, int code) {
   std::fprintf(stderr, "scrx: %s\n", s.ToString().c_str());
   return code;
+}
+
+// Problems with the command's arguments (a bad filter, no collection there) are usage errors.
+int FailCollection(const scrx::Status& s) {
+  using Code = scrx::Status::Code;
+  const bool usage = s.code() == Code::kNotFound || s.code() == Code::kInvalidArgument ||
+                     s.code() == Code::kNotSupported;
+  return Fail(s, usage ? kExitUsage : kExitFailures);
+}
+
+// query and search: open the collection read-only, run one query, print it.
+int RunQuery(const std::string& db, const std::string& format,
+             const std::function<scrx::Status(scrx::store::Database*, scrx::query::Table*)>& run) {
+  scrx::query::Format f;
+  scrx::Status s = scrx::query::ParseFormat(format, &f);
+  if (!s.ok()) return Fail(s, kExitUsage);
+  scrx::query::Collection c;
+  if (s = scrx::query::OpenCollection(db, &c); !s.ok()) return FailCollection(s);
+  scrx::query::Table table;
+  if (s = run(c.db(), &table); !s.ok()) return FailCollection(s);
+  std::fputs(scrx::query::Render(table, f).c_str(), stdout);
+  return kExitOk;
+}
+
+int RunExport(const std::string& db, const std::string& format, scrx::exports::ExportOptions eo,
+              const std::vector<std::string>& pattern_dirs) {
+  scrx::Status s = scrx::exports::ParseFormat(format, &eo.format);
+  if (!s.ok()) return Fail(s, kExitUsage);
+  std::unique_ptr<scrx::tag::PatternSet> set;
+  if (eo.format == scrx::exports::Format::kQdpx) {
+    set = LoadPatterns(pattern_dirs, true, &s);
+    if (!set) return Fail(s, kExitUsage);
+    eo.patterns = set.get();
+  }
+  eo.scrx_version = SCRX_VERSION;
+  scrx::query::Collection c;
+  if (s = scrx::query::OpenCollection(db, &c); !s.ok()) return FailCollection(s);
+  scrx::exports::ExportSummary summary;
+  if (s = scrx::exports::Export(c, eo, &summary); !s.ok()) return FailCollection(s);
+  for (const auto& w : summary.warnings) {
+    std::fprintf(stderr, "warning: %s\n", w.message.c_str());
+  }
+  for (const std::string& f : summary.files) std::printf("wrote      %s\n", f.c_str());
+  std::printf("reviews    %d\n", summary.reviews);
+  return summary.warnings.empty() ? kExitOk : kExitFailures;
 }
 
 std::string Pad(std::string s, size_t n) {
@@ -90,8 +140,9 @@ void PrintSummary(const scrx::app::RunSummary& s, const std::string& out_dir) {
   std::printf("\nfiles      %zu  (succeeded %d, failed %d, duplicates %d, skipped %d)\n",
               s.results.size(), s.succeeded, s.failed, s.duplicates, s.skipped);
   if (s.skipped > 0) {
-    std::printf("skipped    %d already in the collection, unchanged (--force analyses them again)\n",
-                s.skipped);
+    std::printf(
+        "skipped    %d already in the collection, unchanged (--force analyses them again)\n",
+        s.skipped);
   }
   std::printf("pages      %d\n", s.pages);
   std::printf("time       %.1f s  (%.1f pages/s with %d jobs)\n", s.seconds,
@@ -189,6 +240,104 @@ int main(int argc, char** argv) {
   evalc->add_option("--min-macro-f1", min_macro_f1, "Exit 1 when the theme macro F1 is below this");
   evalc->add_flag("-v,--verbose", eval_verbose, "List every section, text and theme difference");
 
+  // report
+  scrx::report::ReportOptions ropt;
+  auto* reportc = app.add_subcommand(
+      "report", "Write the collection's visual report: one self-contained HTML file");
+  reportc->add_option("-o,--out", ropt.out, "The HTML file to write")->required();
+  reportc->add_option("--db", ropt.db,
+                      "The collection: the -o folder of 'scrx analyze', or its scrx.sqlite "
+                      "(default: the current folder)");
+  reportc
+      ->add_option("--quotes", ropt.quotes_per_theme,
+                   "Evidence quotes per theme and review (default 5; 0 = all)")
+      ->check(CLI::NonNegativeNumber);
+  reportc
+      ->add_option("--matrix-themes", ropt.matrix_themes,
+                   "Themes in the co-occurrence matrix, most frequent first (default 30; 0 = all)")
+      ->check(CLI::NonNegativeNumber);
+  reportc->add_option("--pdf-root", ropt.pdf_root,
+                      "Folder the PDF paths of the collection are relative to (for page links; "
+                      "default: the current folder)");
+  reportc->add_option("--title", ropt.title, "The report's heading");
+
+  // query, search, export: read the collection database (docs/collection.md)
+  const std::string db_help =
+      "The collection: the -o folder of 'scrx analyze', or its scrx.sqlite (default: the "
+      "current folder)";
+  std::string qdb = ".", qformat = "table";
+  auto add_query_flags = [&](CLI::App* c) {
+    c->add_option("--db", qdb, db_help);
+    c->add_option("--format", qformat, "table (aligned, the default), csv (RFC 4180) or json");
+  };
+  auto* query = app.add_subcommand(
+      "query", "Ask across the collection: themes, co-occurrence, keyword in context, SQL");
+  query->require_subcommand(1);
+  scrx::query::ThemesOptions qthemes;
+  auto* qthemesc = query->add_subcommand(
+      "themes",
+      "For each theme: reviews where present, share of reviews, counted mentions, mentions per "
+      "10,000 words");
+  qthemesc->add_option("--by", qthemes.by, "Group by year, type (review type) or board")
+      ->check(CLI::IsMember({"year", "type", "board"}));
+  qthemesc->add_option("--section-kind", qthemes.section_kind,
+                       "Count only evidence in sections of this kind (findings, analysis, ...)");
+  qthemesc->add_option("--where", qthemes.where,
+                       "Only reviews matching this SQL expression over reviews columns, e.g. "
+                       "\"year >= 2020 AND review_type = 'cspr'\"");
+  add_query_flags(qthemesc);
+  scrx::query::CooccurOptions qco;
+  auto* qcoc = query->add_subcommand(
+      "cooccur", "Pairs of themes present in the same reviews, with the c-coefficient");
+  qcoc->add_option("--theme", qco.theme, "Only the pairs with this theme");
+  qcoc->add_option("--where", qco.where, "Only reviews matching this SQL expression");
+  add_query_flags(qcoc);
+  scrx::query::KwicOptions qkw;
+  auto* qkwc = query->add_subcommand(
+      "kwic", "Keyword in context: a theme's evidence quotes, or a phrase in the paragraphs");
+  qkwc->add_option("theme", qkw.theme, "A theme id (see 'scrx query themes')");
+  qkwc->add_option("--text", qkw.text, "A phrase instead (whole words, any case)");
+  qkwc->add_flag("--counted", qkw.counted_only, "Only evidence that counts towards the verdict");
+  qkwc->add_option("--width", qkw.width, "Characters of context on each side (default 40)");
+  add_query_flags(qkwc);
+  scrx::query::RecommendationsOptions qrec;
+  auto* qrecc = query->add_subcommand("recommendations", "The reviews' recommendations");
+  qrecc->add_option("--addressee", qrec.addressee_kind,
+                    "Only those to this kind of addressee (police, health_acute, "
+                    "partnership_board, ..., or none)");
+  qrecc->add_flag("--summary", qrec.summary, "Count them by addressee kind instead");
+  add_query_flags(qrecc);
+  std::string qsql;
+  auto* qsqlc = query->add_subcommand(
+      "sql", "Run one read-only SELECT on the collection (schema: docs/collection.md)");
+  qsqlc->add_option("statement", qsql, "A SELECT statement")->required();
+  add_query_flags(qsqlc);
+  scrx::query::SearchOptions qsearch;
+  auto* searchc = app.add_subcommand(
+      "search", "Full-text search of all paragraphs, best matches first, with snippets");
+  searchc
+      ->add_option("query", qsearch.query, "FTS5 query: words, \"a phrase\", AND/OR/NOT, prefix*")
+      ->required();
+  searchc->add_option("--limit", qsearch.limit, "Most results shown (default 20; 0 = all)")
+      ->check(CLI::NonNegativeNumber);
+  add_query_flags(searchc);
+  scrx::exports::ExportOptions eopt;
+  std::string edb = ".", eformat;
+  std::vector<std::string> export_patterns;
+  auto* exportc = app.add_subcommand(
+      "export", "Export the collection: xlsx workbook, CSV files, JSONL or a REFI-QDA project");
+  exportc
+      ->add_option("--format", eformat,
+                   "xlsx (sheets Reviews, Themes, Evidence, Findings, Recommendations), csv "
+                   "(one file per sheet), jsonl (one review JSON per line) or qdpx (REFI-QDA "
+                   "project for NVivo, ATLAS.ti, MAXQDA)")
+      ->required();
+  exportc->add_option("-o,--out", eopt.out, "The file to write (csv: the folder)")->required();
+  exportc->add_option("--db", edb, db_help);
+  exportc->add_flag("--bom", eopt.bom, "csv: start each file with a UTF-8 byte-order mark (Excel)");
+  exportc->add_option("--patterns", export_patterns,
+                      "qdpx: extra theme folder(s) whose definitions describe the codes");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -222,7 +371,8 @@ int main(int argc, char** argv) {
     std::fputs(scrx::output::RenderText(review).c_str(), stdout);
     for (const auto& w : review.warnings) {
       std::fprintf(stderr, "warning: %s%s: %s\n", text_file.c_str(),
-                   w.page > 0 ? (" page " + std::to_string(w.page)).c_str() : "", w.message.c_str());
+                   w.page > 0 ? (" page " + std::to_string(w.page)).c_str() : "",
+                   w.message.c_str());
     }
     return kExitOk;
   }
@@ -277,5 +427,44 @@ int main(int argc, char** argv) {
     std::printf("%d examples in %zu themes, %d failures\n", total, set->themes().size(), shown);
     return shown > 0 ? kExitFailures : kExitOk;
   }
+  if (*reportc) {
+    scrx::report::ReportResult result;
+    scrx::Status s = scrx::report::WriteReport(ropt, &result);
+    if (!s.ok()) {
+      using Code = scrx::Status::Code;
+      const bool bad_db = s.code() == Code::kNotFound || s.code() == Code::kInvalidArgument ||
+                          s.code() == Code::kNotSupported;
+      return Fail(s, bad_db ? kExitUsage : kExitFailures);
+    }
+    std::printf("report     %s  (%d reviews from %s, %zu KB)\n", ropt.out.c_str(), result.reviews,
+                result.db_path.c_str(), (result.bytes + 1023) / 1024);
+    return kExitOk;
+  }
+  if (*qthemesc) {
+    return RunQuery(qdb, qformat,
+                    [&](auto* db, auto* t) { return scrx::query::QueryThemes(db, qthemes, t); });
+  }
+  if (*qcoc) {
+    return RunQuery(qdb, qformat,
+                    [&](auto* db, auto* t) { return scrx::query::QueryCooccur(db, qco, t); });
+  }
+  if (*qkwc) {
+    return RunQuery(qdb, qformat,
+                    [&](auto* db, auto* t) { return scrx::query::QueryKwic(db, qkw, t); });
+  }
+  if (*qrecc) {
+    return RunQuery(qdb, qformat, [&](auto* db, auto* t) {
+      return scrx::query::QueryRecommendations(db, qrec, t);
+    });
+  }
+  if (*qsqlc) {
+    return RunQuery(qdb, qformat,
+                    [&](auto* db, auto* t) { return scrx::query::QuerySql(db, qsql, t); });
+  }
+  if (*searchc) {
+    return RunQuery(qdb, qformat,
+                    [&](auto* db, auto* t) { return scrx::query::Search(db, qsearch, t); });
+  }
+  if (*exportc) return RunExport(edb, eformat, eopt, export_patterns);
   return kExitUsage;
 }
