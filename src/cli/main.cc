@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -16,13 +17,17 @@
 
 #include "app/analyze.h"
 #include "app/pipeline.h"
+#include "base/files.h"
 #include "eval/eval.h"
 #include "export/export.h"
+#include "output/review_json.h"
+#include "output/summary.h"
 #include "output/text_view.h"
 #include "query/format.h"
 #include "query/query.h"
 #include "report/report.h"
 #include "tag/examples.h"
+#include "tag/import.h"
 #include "tag/pattern_set.h"
 #include "tag/tagger.h"
 
@@ -89,6 +94,50 @@ int RunExport(const std::string& db, const std::string& format, scrx::exports::E
   for (const std::string& f : summary.files) std::printf("wrote      %s\n", f.c_str());
   std::printf("reviews    %d\n", summary.reviews);
   return summary.warnings.empty() ? kExitOk : kExitFailures;
+}
+
+// show: a review JSON is summarised as it is; a PDF is analysed first (nothing is written).
+int RunShow(const std::string& file, const std::string& password, bool brief, int width) {
+  scrx::output::SummaryOptions so;
+  so.brief = brief;
+  so.color = ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+  so.width = width;
+  if (so.width == 0) {
+    const char* cols = std::getenv("COLUMNS");
+    so.width = cols != nullptr && std::atoi(cols) >= 40 ? std::atoi(cols) : 100;
+  }
+  std::string head;
+  scrx::Status s = scrx::ReadFile(file, &head);
+  if (!s.ok()) return Fail(s, kExitFailures);
+  nlohmann::json j;
+  if (head.rfind("%PDF-", 0) == 0 || head.find("%PDF-") < 1024) {
+    scrx::Status ps;
+    auto set = LoadPatterns({}, true, &ps);
+    if (!set) return Fail(ps, kExitUsage);
+    scrx::app::PipelineOptions po;
+    po.patterns = set.get();
+    po.password = password;
+    scrx::Review review;
+    s = scrx::app::AnalyzeFile(file, file, po, &review);
+    if (!s.ok()) return Fail(s, kExitFailures);
+    scrx::output::JsonOptions jo;
+    jo.scrx_version = SCRX_VERSION;
+    jo.patterns_hash = set->hash();
+    jo.include_furniture = false;
+    j = nlohmann::json(scrx::output::ReviewToJson(review, jo));
+  } else {
+    j = nlohmann::json::parse(head, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      std::fprintf(stderr, "scrx: %s: neither a PDF nor JSON\n", file.c_str());
+      return kExitFailures;
+    }
+    if (std::string why = scrx::output::NotAReview(j); !why.empty()) {
+      std::fprintf(stderr, "scrx: %s: %s\n", file.c_str(), why.c_str());
+      return kExitFailures;
+    }
+  }
+  std::fputs(scrx::output::Summary(j, so).c_str(), stdout);
+  return kExitOk;
 }
 
 std::string Pad(std::string s, size_t n) {
@@ -218,7 +267,7 @@ int main(int argc, char** argv) {
   text->add_option("--password", text_password, "Password for an encrypted PDF");
 
   // patterns
-  auto* patterns = app.add_subcommand("patterns", "List or test theme pattern packs");
+  auto* patterns = app.add_subcommand("patterns", "List, test or import theme pattern packs");
   patterns->require_subcommand(1);
   std::vector<std::string> list_dirs, test_dirs;
   auto* plist = patterns->add_subcommand("list", "List the themes (shipped, plus DIR when given)");
@@ -226,6 +275,36 @@ int main(int argc, char** argv) {
   auto* ptest = patterns->add_subcommand(
       "test", "Run the example sentences of a pack (the shipped pack by default)");
   ptest->add_option("dirs", test_dirs, "Pattern folder(s) to test");
+  std::string import_file, import_out, import_format;
+  bool import_force = false;
+  scrx::tag::ImportOptions import_opt;
+  auto* pimport = patterns->add_subcommand(
+      "import", "Turn a quanteda YAML dictionary or a LIWC .dic file into a theme pack");
+  pimport->add_option("file", import_file, "The dictionary (.yml/.yaml quanteda, .dic LIWC)")
+      ->required();
+  pimport->add_option("--out", import_out, "Folder for the theme files (use it with --patterns)")
+      ->required();
+  pimport->add_option("--format", import_format, "quanteda or liwc (default: by extension)")
+      ->check(CLI::IsMember({"quanteda", "liwc"}));
+  pimport
+      ->add_option("--group", import_opt.group,
+                   "Group of the imported themes: factor (default), incident, practice, system")
+      ->check(CLI::IsMember({"factor", "incident", "practice", "system"}));
+  pimport->add_option("--prefix", import_opt.id_prefix,
+                      "Prefix for every theme id (keeps them apart from shipped ids)");
+  pimport->add_flag("--force", import_force, "Overwrite theme files already in --out");
+
+  // show
+  std::string show_file, show_password;
+  bool show_brief = false;
+  int show_width = 0;
+  auto* showc = app.add_subcommand(
+      "show", "Print a one-page summary of one review (its JSON, or a PDF analysed now)");
+  showc->add_option("file", show_file, "A review JSON written by 'analyze', or a PDF")->required();
+  showc->add_option("--password", show_password, "Password for an encrypted PDF");
+  showc->add_flag("--brief", show_brief, "Shorter: first 20 sections, stated metadata only");
+  showc->add_option("--width", show_width, "Wrap at this many columns (default: terminal or 100)")
+      ->check(CLI::Range(40, 400));
 
   // eval
   std::string gold_dir;
@@ -427,6 +506,17 @@ int main(int argc, char** argv) {
     std::printf("%d examples in %zu themes, %d failures\n", total, set->themes().size(), shown);
     return shown > 0 ? kExitFailures : kExitOk;
   }
+  if (*pimport) {
+    std::vector<std::string> written, warnings;
+    scrx::Status s = scrx::tag::ImportDictionary(import_file, import_format, import_out,
+                                                 import_force, &written, &warnings, import_opt);
+    for (const std::string& w : warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    if (!s.ok()) return Fail(s, kExitUsage);
+    for (const std::string& f : written) std::printf("wrote      %s\n", f.c_str());
+    std::printf("%zu themes; use them with --patterns %s\n", written.size(), import_out.c_str());
+    return kExitOk;
+  }
+  if (*showc) return RunShow(show_file, show_password, show_brief, show_width);
   if (*reportc) {
     scrx::report::ReportResult result;
     scrx::Status s = scrx::report::WriteReport(ropt, &result);
