@@ -36,11 +36,38 @@ int CountLetters(const std::string& s) {
   return n;
 }
 
+// The split threshold for one row. A justified line in a narrow column spreads its words with
+// wide but equal spaces ("Organisational   abuse   Neglect   and"): when three or more gaps
+// wider than `gmin` are equal to within 0.75pt, they are word spaces, and only a wider gap
+// separates segments.
+double RowSplitGap(const RawPage& page, const Row& row, double gmin) {
+  std::vector<double> gaps;
+  for (size_t i = 1; i < row.words.size(); ++i) {
+    double g = page.words[static_cast<size_t>(row.words[i])].box.x0 -
+               page.words[static_cast<size_t>(row.words[i - 1])].box.x1;
+    if (g >= gmin) gaps.push_back(g);
+  }
+  if (gaps.size() < 3) return gmin;
+  std::sort(gaps.begin(), gaps.end());
+  double best = gmin;
+  size_t best_n = 0;
+  for (size_t i = 0; i < gaps.size(); ++i) {
+    size_t j = i;
+    while (j < gaps.size() && gaps[j] - gaps[i] <= 0.75) ++j;
+    if (j - i > best_n) {
+      best_n = j - i;
+      best = gaps[j - 1];
+    }
+  }
+  return best_n >= 3 ? best + 1.5 : gmin;
+}
+
 std::vector<Seg> SplitRow(const RawPage& page, const Row& row, double gmin) {
   std::vector<Seg> segs;
+  double split = RowSplitGap(page, row, gmin);
   for (int wi : row.words) {
     const Word& w = page.words[static_cast<size_t>(wi)];
-    if (segs.empty() || w.box.x0 - segs.back().box.x1 >= gmin) {
+    if (segs.empty() || w.box.x0 - segs.back().box.x1 >= split) {
       segs.push_back({{wi}, w.box, 0});
     } else {
       Seg& s = segs.back();

@@ -145,6 +145,26 @@ void AddBlocksAsParagraphs(const std::vector<Item>& items, size_t begin, size_t 
   internal::BuildParagraphs(items, begin, end, section_index, section, state);
 }
 
+// A cover is a stack of separate statements (title, board, "Independent reviewer: ...",
+// "Published: June 2021") that layout may have grouped into one block: each line is its own
+// paragraph, unless it carries on the sentence of the line above (starts in lower case).
+void AddCoverLines(const std::vector<Item>& items, size_t begin, size_t end, int section_index,
+                   Section* section, internal::ParagraphState* state) {
+  size_t run = begin;
+  for (size_t i = begin; i < end; ++i) {
+    bool continues = false;
+    if (i > run && !items[i].is_table() && !items[i - 1].is_table()) {
+      const std::string& t = items[i].text();
+      continues = !t.empty() && std::islower(static_cast<unsigned char>(t[0]));
+    }
+    if (i > run && !continues) {
+      internal::BuildParagraphs(items, run, i, section_index, section, state);
+      run = i;
+    }
+  }
+  if (run < end) internal::BuildParagraphs(items, run, end, section_index, section, state);
+}
+
 }  // namespace
 
 SegmentedDocument Segment(const LaidOutDocument& doc) {
@@ -236,7 +256,11 @@ SegmentedDocument Segment(const LaidOutDocument& doc) {
       size_t body = mark.body;
       if (mark.kind == SectionKind::kCover) body = mark.begin;
       // A cover section holds the cover page only; the rest up to the next mark is front matter.
-      AddBlocksAsParagraphs(items, body, next, static_cast<int>(out.sections.size()), &s, &state);
+      if (mark.kind == SectionKind::kCover) {
+        AddCoverLines(items, body, next, static_cast<int>(out.sections.size()), &s, &state);
+      } else {
+        AddBlocksAsParagraphs(items, body, next, static_cast<int>(out.sections.size()), &s, &state);
+      }
     }
     for (const Paragraph& p : s.paragraphs) s.page_end = std::max(s.page_end, p.page_end);
     if (mark.kind == SectionKind::kContents && contents.end > contents.begin) {
