@@ -24,7 +24,10 @@ void AnalyzeDocument(RawDocument raw, const PipelineOptions& options, Review* ou
   for (Warning& w : seg.warnings) out->warnings.push_back(std::move(w));
   out->metadata = extract::ExtractMetadata(out->sections, out->source.pdf);
   tag::Tagger tagger(options.patterns);
-  out->themes = tagger.Tag(out->sections, &out->word_count);
+  tag::TagContext context;
+  const std::string& type = out->metadata.review_type.value;
+  context.adult_review = type == "sar" || type == "dhr" || type == "adult_practice_review_wales";
+  out->themes = tagger.Tag(out->sections, &out->word_count, context);
   out->recommendations = extract::ExtractRecommendations(out->sections);
   out->findings = extract::ExtractFindings(out->sections);
 }

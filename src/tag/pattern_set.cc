@@ -153,7 +153,8 @@ class Loader {
   }
 
   Status LoadContext(const YAML::Node& root) {
-    if (Status s = CheckKeys(root, {"kind", "negation", "hedge", "counterfactual", "boilerplate"});
+    if (Status s = CheckKeys(
+            root, {"kind", "negation", "hedge", "counterfactual", "boilerplate", "child_words"});
         !s.ok()) {
       return s;
     }
@@ -175,6 +176,7 @@ class Loader {
     }
     if (Status s = LoadCueList(root["hedge"], &c.hedge); !s.ok()) return s;
     if (Status s = LoadCueList(root["counterfactual"], &c.counterfactual); !s.ok()) return s;
+    if (Status s = LoadCueList(root["child_words"], &c.child_words); !s.ok()) return s;
     return LoadCueList(root["boilerplate"], &c.boilerplate);
   }
 
@@ -257,8 +259,9 @@ class Loader {
   }
 
   Status LoadTheme(const YAML::Node& root) {
-    if (Status s = CheckKeys(root, {"kind", "id", "label", "group", "taxonomy", "definition",
-                                    "threshold", "match", "exclude", "derive", "examples"});
+    if (Status s =
+            CheckKeys(root, {"kind", "id", "label", "group", "taxonomy", "definition", "threshold",
+                             "about", "match", "exclude", "derive", "examples"});
         !s.ok()) {
       return s;
     }
@@ -289,6 +292,14 @@ class Loader {
                                      "group must be factor, incident, practice or system");
     }
     theme.taxonomy = Scalar(root["taxonomy"]);
+    if (root["about"]) {
+      std::string about = Scalar(root["about"]);
+      if (about == "child") {
+        theme.about_child = true;
+      } else if (about != "any") {
+        return Status::InvalidArgument(Where(root["about"]), "about must be child or any");
+      }
+    }
     theme.definition = Scalar(root["definition"]);
     if (theme.definition.empty())
       return Status::InvalidArgument(Where(root), "missing 'definition'");

@@ -45,6 +45,9 @@ struct Theme {
   std::string id, label, definition, taxonomy;
   ThemeGroup group = ThemeGroup::kFactor;
   double threshold = 1.0;
+  // "about: child": a fact about the child. In a review about an adult (SAR, DHR) its evidence
+  // counts only in sentences that name a child (Cues::child_words).
+  bool about_child = false;
   std::vector<MatchRule> rules;
   std::vector<Regex> excludes;
   std::vector<std::string> derive_all_of;  // theme ids
@@ -58,6 +61,7 @@ struct Cues {
   std::vector<Regex> negation_pre, negation_post, pseudo, terminate;
   int window = 8;
   std::vector<Regex> hedge, counterfactual, boilerplate;
+  std::vector<Regex> child_words;  // words that name a child ("son", "pupil", "baby")
 };
 
 class PatternSet {

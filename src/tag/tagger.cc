@@ -19,10 +19,6 @@ struct Match {
 };
 
 // Word index of each byte position: counts the words that start before `pos`.
-int WordsBefore(std::string_view text, int pos) {
-  return CountWords(text.substr(0, static_cast<size_t>(pos)));
-}
-
 void FindRegex(const RE2& re, std::string_view s, std::vector<std::pair<int, int>>* out) {
   re2::StringPiece in(s.data(), s.size());
   size_t pos = 0;
@@ -138,6 +134,15 @@ int ZoneRank(SectionKind k) {
   }
 }
 
+// Whether `sentence` names a child (a word of the child_words cue list).
+bool NamesChild(std::string_view sentence, const Cues& cues) {
+  re2::StringPiece in(sentence.data(), sentence.size());
+  for (const Regex& r : cues.child_words) {
+    if (RE2::PartialMatch(in, *r.re)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view ThemeGroupName(ThemeGroup group) {
@@ -172,7 +177,8 @@ std::string ZoneReason(SectionKind kind, ThemeGroup group) {
   }
 }
 
-std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* body_words) const {
+std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* body_words,
+                                     const TagContext& context) const {
   const auto& themes = patterns_->themes();
   std::vector<ThemeResult> results(themes.size());
   for (size_t t = 0; t < themes.size(); ++t) {
@@ -195,6 +201,7 @@ std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* 
         std::vector<Match> matches = MatchSentence(*patterns_, s, &refs);
         if (matches.empty()) continue;
         SentenceCues cues(s, patterns_->cues());
+        int names_child = -1;  // computed on first need
         for (const Match& m : matches) {
           const Theme& theme = themes[static_cast<size_t>(m.theme)];
           Evidence ev;
@@ -222,6 +229,10 @@ std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* 
           std::string reason = ZoneReason(sec.kind, theme.group);
           if (reason.empty() && cues.boilerplate()) reason = "boilerplate";
           if (reason.empty() && ev.negated && IsFactual(theme.group)) reason = "negated";
+          if (reason.empty() && theme.about_child && context.adult_review) {
+            if (names_child < 0) names_child = NamesChild(s, patterns_->cues()) ? 1 : 0;
+            if (names_child == 0) reason = "adult_review:no_child_named";
+          }
           ev.counted = reason.empty();
           ev.not_counted = reason;
           ThemeResult& r = results[static_cast<size_t>(m.theme)];

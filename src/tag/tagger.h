@@ -13,6 +13,13 @@
 
 namespace scrx::tag {
 
+// What the tagger is told about the review as a whole.
+struct TagContext {
+  // The review is about an adult (SAR, DHR, adult practice review): themes marked "about: child"
+  // count only in sentences that name a child.
+  bool adult_review = false;
+};
+
 class Tagger {
  public:
   // `patterns` must outlive the Tagger. A Tagger is immutable and may be shared by threads.
@@ -21,7 +28,8 @@ class Tagger {
   // Tags `sections` (Section::kind decides the zone of each match). Returns one result per
   // theme, in the pattern set's order. *body_words receives the number of words of body text
   // (every section except cover, contents, references and glossary).
-  std::vector<ThemeResult> Tag(const std::vector<Section>& sections, int* body_words) const;
+  std::vector<ThemeResult> Tag(const std::vector<Section>& sections, int* body_words,
+                               const TagContext& context = {}) const;
 
   // Whether `sentence`, read alone as analysis text, makes theme `theme` present (for the
   // pattern files' examples). `why` receives the matched text or the reason it did not count.
