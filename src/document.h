@@ -84,7 +84,7 @@ struct TableCell {
 struct TableRow {
   std::vector<TableCell> cells;
   int page = 0;
-  bool header = false;  // looks like a header row (bold, first row)
+  bool header = false;            // looks like a header row (bold, first row)
   bool header_candidate = false;  // layout only: the first row, all bold so far
 };
 
@@ -150,12 +150,12 @@ enum class SectionKind {
 struct Paragraph {
   enum class Kind { kNumbered, kListItem, kText, kTable };
   Kind kind = Kind::kText;
-  std::string id;      // unique in the review: printed number ("4.1"), "4.1/2" for the 2nd list
-                       // item under 4.1, or "p17" (17th unnumbered paragraph of the review)
-  std::string number;  // as printed ("4.1", "12", "(b)", "•"), empty when none
-  int page = 0;        // page where the paragraph starts
-  int page_end = 0;    // page where it ends
-  std::string text;    // normalised, de-hyphenated, the number/bullet removed
+  std::string id;       // unique in the review: printed number ("4.1"), "4.1/2" for the 2nd list
+                        // item under 4.1, or "p17" (17th unnumbered paragraph of the review)
+  std::string number;   // as printed ("4.1", "12", "(b)", "•"), empty when none
+  int page = 0;         // page where the paragraph starts
+  int page_end = 0;     // page where it ends
+  std::string text;     // normalised, de-hyphenated, the number/bullet removed
   bool italic = false;  // most of its lines are set in italics (quotations, responses)
   double x0 = 0;        // left edge of its first line (nesting of list items); not in the JSON
   int column = 0;       // column of its first line on the page; not in the JSON
@@ -270,11 +270,20 @@ struct Metadata {
 // ---------------------------------------------------------------------------------------------
 // The whole review, as emitted as JSON.
 
+// How usable one page's text layer is (src/layout/text_quality.h).
+struct PageText {
+  int page = 0;
+  int words = 0;         // words Poppler found on the page
+  double quality = 1.0;  // share of sampled words that are dictionary words (1.0: nothing to test)
+  bool needs_ocr = false;  // no text layer, or a text layer that is not text
+};
+
 struct SourceInfo {
   std::string file;  // path as given on the command line / found in the folder
   std::string sha256;
   std::uint64_t bytes = 0;
   PdfInfo pdf;
+  std::vector<PageText> page_text;  // one per page
 };
 
 struct Review {

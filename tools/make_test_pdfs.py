@@ -60,3 +60,26 @@ c = canvas.Canvas(os.path.join(out, "scanned.pdf"), pagesize=A4, invariant=1)
 c.rect(72, 72, 451, 698, fill=1)
 c.showPage()
 c.save()
+# A text layer that is not text: what Poppler extracts from a font without a Unicode map is
+# the font's own codes, which read as shifted letters and symbols. Page 1 is real text, pages
+# 2 and 3 are such codes (a Caesar shift of real sentences), as pdftotext would show them.
+def shifted(s, k=3):
+    return "".join(chr((ord(ch) - 97 + k) % 26 + 97) if ch.islower() else
+                   chr((ord(ch) - 65 + k) % 26 + 65) if ch.isupper() else ch for ch in s)
+plain = ["The health visitor saw the mother and the baby at home in March.",
+         "Domestic abuse had been reported to the police on three occasions.",
+         "No agency spoke to the father or asked who else lived in the household.",
+         "The school raised concerns about the older child's attendance and weight.",
+         "A strategy discussion was not held, and the referral was closed after a week."]
+c = canvas.Canvas(os.path.join(out, "garbage-text.pdf"), pagesize=A4, invariant=1)
+for page in range(3):
+    y = 780
+    c.setFont("Helvetica", 11)
+    for rep in range(6):
+        for s in plain:
+            c.drawString(72, y, s if page == 0 else shifted(s, 3 + page))
+            y -= 16
+    c.showPage()
+c.save()
+# Zero pages: a well-formed PDF whose page tree is empty.
+subprocess.run(["qpdf", "--empty", os.path.join(out, "zero-pages.pdf")], check=True)

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -61,6 +62,35 @@ bool SanitizerBuild() {
 #endif
 }
 
+// Ctrl-C: the handler only counts; the batch loop reads the count (poll wakes with EINTR).
+volatile std::sig_atomic_t g_interrupts = 0;
+
+extern "C" void OnInterrupt(int) { g_interrupts = g_interrupts + 1; }
+
+// Installs the handlers for SIGINT and SIGTERM for the life of the run, then restores the old.
+class InterruptScope {
+ public:
+  InterruptScope() {
+    g_interrupts = 0;
+    struct sigaction sa {};
+    sa.sa_handler = &OnInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: poll and waitpid return EINTR
+    ::sigaction(SIGINT, &sa, &old_int_);
+    ::sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~InterruptScope() {
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
 struct Job {
   std::string path, rel;
   size_t index;
@@ -87,6 +117,10 @@ void ChildMain(const Job& job, const AnalyzeOptions& options, int fd) {
       std::string text = output::DumpJson(output::ReviewToJson(review, jo)) + "\n";
       std::string rel_out = OutputRelPath(job.rel);
       s = WriteFileAtomic((fs::path(options.out_dir) / rel_out).string(), text);
+      if (!s.ok()) {
+        s = Status::IOError(job.path,
+                            "analysed, but the JSON could not be written: " + s.ToString());
+      }
       if (s.ok()) {
         report["ok"] = true;
         report["output"] = rel_out;
@@ -133,6 +167,7 @@ struct Running {
   Clock::time_point start;
   std::string buffer;
   bool timed_out = false;
+  bool interrupted = false;  // killed by a second Ctrl-C
 };
 
 void Finish(const Running& r, int wstatus, const AnalyzeOptions& options, FileResult* res) {
@@ -146,6 +181,12 @@ void Finish(const Running& r, int wstatus, const AnalyzeOptions& options, FileRe
     } catch (const nlohmann::json::exception&) {
       parsed = false;
     }
+  }
+  if (r.interrupted) {
+    res->state = FileResult::State::kFailed;
+    res->error_code = "interrupted";
+    res->error = r.job.path + ": interrupted (Ctrl-C) while it was read; run again to resume";
+    return;
   }
   if (r.timed_out) {
     res->state = FileResult::State::kFailed;
@@ -226,17 +267,30 @@ void StoreInCollection(store::Collection* collection, const AnalyzeOptions& opti
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> DiscoverInputs(
-    const std::vector<std::string>& inputs, std::vector<std::string>* problems) {
+    const std::vector<std::string>& inputs, std::vector<InputProblem>* problems) {
   std::vector<std::pair<std::string, std::string>> out;
+  // A *.pdf that is not a regular file once symlinks are followed: never opened.
+  auto special = [&](const fs::path& p) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec) return false;  // a dangling or looping symlink: reading it reports why
+    if (fs::is_regular_file(st) || fs::is_directory(st)) return false;
+    problems->push_back({p.string(), "not_supported",
+                         p.string() + ": not a regular file (a FIFO, socket or device): skipped"});
+    return true;
+  };
   for (const std::string& input : inputs) {
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
     if (ec || !fs::exists(st)) {
-      problems->push_back(input + ": no such file or folder");
+      fs::file_status lst = fs::symlink_status(input, ec);
+      problems->push_back({input, "not_found",
+                           input + (fs::is_symlink(lst) ? ": broken or looping symbolic link"
+                                                        : ": no such file or folder")});
       continue;
     }
     if (!fs::is_directory(st)) {
-      out.emplace_back(input, fs::path(input).filename().string());
+      if (!special(input)) out.emplace_back(input, fs::path(input).filename().string());
       continue;
     }
     std::vector<std::pair<std::string, std::string>> found;
@@ -246,13 +300,14 @@ std::vector<std::pair<std::string, std::string>> DiscoverInputs(
                                             fs::directory_options::skip_permission_denied,
                                         ec);
     if (ec) {
-      problems->push_back(input + ": cannot read folder: " + ec.message());
+      problems->push_back({input, "io_error", input + ": cannot read folder: " + ec.message()});
       continue;
     }
     visited.insert(fs::canonical(input, ec).string());
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) {
-        problems->push_back(it->path().string() + ": " + ec.message());
+        problems->push_back(
+            {it->path().string(), "io_error", it->path().string() + ": " + ec.message()});
         ec.clear();
         continue;
       }
@@ -265,7 +320,7 @@ std::vector<std::pair<std::string, std::string>> DiscoverInputs(
         continue;
       }
       if (!HasPdfExtension(e.path())) continue;
-      if (!e.is_regular_file(ec2) && !e.is_symlink(ec2)) continue;
+      if (special(e.path())) continue;
       found.emplace_back(e.path().string(), fs::relative(e.path(), input, ec2).string());
     }
     std::sort(found.begin(), found.end(),
@@ -285,6 +340,8 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     return Status::IOError(options.out_dir,
                            std::string("output folder is not writable: ") + std::strerror(errno));
   }
+  // From here on Ctrl-C is handled: whatever has been done is kept and run.json written.
+  InterruptScope interrupt_scope;
   const std::string db_path = (fs::path(options.out_dir) / store::kCollectionFile).string();
   Status db_status;
   std::unique_ptr<store::Collection> collection =
@@ -293,7 +350,7 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   const std::string& patterns_hash = options.patterns->hash();
   auto started = Clock::now();
   std::string started_iso = NowIso();
-  std::vector<std::string> problems;
+  std::vector<InputProblem> problems;
   std::vector<std::pair<std::string, std::string>> files =
       DiscoverInputs(options.inputs, &problems);
   if (files.empty() && problems.empty()) {
@@ -301,11 +358,11 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   }
 
   // Results: discovery problems first, then every file in order.
-  for (const std::string& p : problems) {
+  for (InputProblem& p : problems) {
     FileResult r;
-    r.file = p.substr(0, p.find(": "));
-    r.error_code = "not_found";
-    r.error = p;
+    r.file = std::move(p.path);
+    r.error_code = std::move(p.code);
+    r.error = std::move(p.message);
     summary->results.push_back(std::move(r));
   }
   std::map<std::string, size_t> by_hash;
@@ -369,8 +426,23 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   std::vector<Running> running;
   const pid_t parent = ::getpid();
   size_t next = 0;
-  while (next < jobs.size() || !running.empty()) {
-    while (static_cast<int>(running.size()) < max_jobs && next < jobs.size()) {
+  int interrupts_seen = 0;
+  while ((!summary->interrupted && next < jobs.size()) || !running.empty()) {
+    if (g_interrupts != interrupts_seen) {
+      interrupts_seen = g_interrupts;
+      summary->interrupted = true;
+      if (interrupts_seen >= 2) {
+        // Stop now: the files in progress are killed and recorded as interrupted.
+        for (Running& r : running) {
+          r.interrupted = true;
+          ::kill(r.pid, SIGKILL);
+        }
+      }
+      if (options.on_interrupt)
+        options.on_interrupt(interrupts_seen, static_cast<int>(running.size()));
+    }
+    while (!summary->interrupted && static_cast<int>(running.size()) < max_jobs &&
+           next < jobs.size()) {
       const Job& job = jobs[next++];
       int fds[2];
       if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -389,13 +461,16 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
         // while a re-run starts.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) std::_Exit(1);
+        // Ctrl-C reaches the whole process group: the parent decides whether a child stops.
+        ::signal(SIGINT, SIG_IGN);
+        ::signal(SIGTERM, SIG_DFL);
         ::close(fds[0]);
         ChildMain(job, options, fds[1]);
         ::close(fds[1]);
         std::_Exit(0);
       }
       ::close(fds[1]);
-      running.push_back({job, pid, fds[0], Clock::now(), "", false});
+      running.push_back({job, pid, fds[0], Clock::now(), "", false, false});
     }
     std::vector<pollfd> pfds;
     for (const Running& r : running) pfds.push_back({r.fd, POLLIN, 0});
@@ -428,11 +503,18 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
       while (::waitpid(r.pid, &wstatus, 0) < 0 && errno == EINTR) {
       }
       ::close(r.fd);
+      if (r.timed_out || r.interrupted) {
+        // A child killed while writing leaves its temporary file (WriteFileAtomic's name).
+        std::error_code ec;
+        fs::remove(fs::path(options.out_dir) /
+                       (OutputRelPath(r.job.rel) + ".tmp." + std::to_string(r.pid)),
+                   ec);
+      }
       FileResult& res = summary->results[r.job.index];
       Finish(r, wstatus, options, &res);
       if (res.state == FileResult::State::kOk) {
         StoreInCollection(collection.get(), options, &res);
-      } else {
+      } else if (res.error_code != "interrupted") {
         RecordInCollection(collection.get(), &res);
       }
       if (progress) progress(res, ++done, total);
@@ -441,6 +523,12 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     }
   }
 
+  // Files never started because of Ctrl-C.
+  for (size_t k = next; k < jobs.size(); ++k) {
+    FileResult& res = summary->results[jobs[k].index];
+    res.state = FileResult::State::kNotStarted;
+    res.error = jobs[k].path + ": not read: the run was interrupted; run again to resume";
+  }
   for (const FileResult& r : summary->results) {
     switch (r.state) {
       case FileResult::State::kOk:
@@ -455,6 +543,9 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
         break;
       case FileResult::State::kSkipped:
         ++summary->skipped;
+        break;
+      case FileResult::State::kNotStarted:
+        ++summary->not_started;
         break;
     }
   }
@@ -473,15 +564,18 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   run["failed"] = summary->failed;
   run["duplicates"] = summary->duplicates;
   run["skipped"] = summary->skipped;
+  run["not_started"] = summary->not_started;
+  run["interrupted"] = summary->interrupted;
   run["pages"] = summary->pages;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const FileResult& r : summary->results) {
     nlohmann::ordered_json j;
     j["file"] = r.file;
-    j["status"] = r.state == FileResult::State::kOk          ? "ok"
-                  : r.state == FileResult::State::kDuplicate ? "duplicate"
-                  : r.state == FileResult::State::kSkipped   ? "skipped"
-                                                             : "failed";
+    j["status"] = r.state == FileResult::State::kOk           ? "ok"
+                  : r.state == FileResult::State::kDuplicate  ? "duplicate"
+                  : r.state == FileResult::State::kSkipped    ? "skipped"
+                  : r.state == FileResult::State::kNotStarted ? "not_started"
+                                                              : "failed";
     j["output"] =
         r.output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.output);
     j["sha256"] =

@@ -27,6 +27,9 @@ struct AnalyzeOptions {
   const tag::PatternSet* patterns = nullptr;  // required; not owned
   std::string scrx_version;
   bool force = false;  // analyse again the reviews the collection already holds unchanged
+  // Called in the parent on each Ctrl-C (SIGINT/SIGTERM) with the count so far and the number of
+  // files in progress, to tell the user what happens next.
+  std::function<void(int interrupts, int in_progress)> on_interrupt;
 };
 
 // The outcome for one input file.
@@ -34,7 +37,8 @@ struct FileResult {
   std::string file;    // as found (input path joined with the relative path)
   std::string output;  // the review JSON written, relative to out_dir; empty on failure
   // kSkipped: stored in the collection already, unchanged (`output` is the stored JSON).
-  enum class State { kOk, kFailed, kDuplicate, kSkipped } state = State::kFailed;
+  // kNotStarted: the run was interrupted (Ctrl-C) before this file was read; a re-run reads it.
+  enum class State { kOk, kFailed, kDuplicate, kSkipped, kNotStarted } state = State::kFailed;
   std::string error_code;  // "corruption", "not_supported", "timeout", "crash", "memory", ...
   std::string error;       // "x.pdf: encrypted: a password is required"
   std::string duplicate_of;
@@ -48,7 +52,8 @@ struct FileResult {
 
 struct RunSummary {
   std::vector<FileResult> results;  // in input order
-  int succeeded = 0, failed = 0, duplicates = 0, skipped = 0, pages = 0;
+  int succeeded = 0, failed = 0, duplicates = 0, skipped = 0, not_started = 0, pages = 0;
+  bool interrupted = false;  // SIGINT or SIGTERM stopped the run early
   double seconds = 0;
   int jobs = 1;
 };
@@ -60,12 +65,27 @@ using ProgressFn = std::function<void(const FileResult& result, int done, int to
 // output folder not writable, the collection database cannot be opened); failures of single
 // files are in the summary instead, including a review that was analysed but could not be
 // stored in the database (its JSON is kept; error_code "database").
+//
+// SIGINT and SIGTERM (Ctrl-C) are handled while it runs: the first stops starting files, lets
+// the files in progress finish and be stored (the children ignore SIGINT), and writes run.json
+// with the rest as kNotStarted; a second one kills the files in progress (recorded as failed,
+// code "interrupted") and finishes the same way. Every output is written atomically, so a re-run
+// of the same command resumes. The previous signal handlers are restored on return.
 Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, RunSummary* summary);
 
+// An input that cannot be analysed, found before any file is read.
+struct InputProblem {
+  std::string path;
+  std::string code;     // "not_found", "not_supported" (not a regular file), "io_error"
+  std::string message;  // names the path and the reason
+};
+
 // The PDFs under `inputs`: files as given, folders searched recursively for *.pdf in any case,
-// symlink loops and unreadable folders skipped. Pairs of (path, path relative to its input).
+// each real folder entered once (symlink loops end there). Pairs of (path, path relative to its
+// input). A missing input, an unreadable folder, or a *.pdf that is not a regular file (a FIFO,
+// which would block a reader for ever, a socket, a device) is a problem instead.
 std::vector<std::pair<std::string, std::string>> DiscoverInputs(
-    const std::vector<std::string>& inputs, std::vector<std::string>* problems);
+    const std::vector<std::string>& inputs, std::vector<InputProblem>* problems);
 
 }  // namespace scrx::app
 

@@ -3,6 +3,7 @@
 #include "base/sha256.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "layout/text_quality.h"
 #include "pdf/pdf_reader.h"
 #include "segment/segment.h"
 #include "tag/tagger.h"
@@ -12,6 +13,7 @@ namespace scrx::app {
 void AnalyzeDocument(RawDocument raw, const PipelineOptions& options, Review* out) {
   out->source.pdf = raw.info;
   out->warnings = std::move(raw.warnings);
+  out->source.page_text = layout::MeasureTextQuality(raw, options.lexicon, &out->warnings);
   layout::LayoutOptions lo;
   lo.lexicon = options.lexicon;
   LaidOutDocument laid = layout::BuildLayout(raw, lo);

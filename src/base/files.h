@@ -11,7 +11,9 @@
 namespace scrx {
 
 // Writes `data` to `path` so that readers see the old file or the complete new one, never a
-// part. Creates missing parent folders. Errors name the path (disk full, permission denied).
+// part: it writes "<path>.tmp.<pid>", syncs it and renames it over `path`; on any error the
+// temporary file is removed. Creates missing parent folders. Errors name the path (disk full,
+// permission denied).
 Status WriteFileAtomic(const std::string& path, std::string_view data);
 
 // Creates `dir` and its parents when missing.

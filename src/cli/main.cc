@@ -36,6 +36,7 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitFailures = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitInterrupted = 130;  // 128 + SIGINT, as shells report Ctrl-C
 
 // Shipped patterns, then each --patterns folder (later folders override earlier themes).
 std::unique_ptr<scrx::tag::PatternSet> LoadPatterns(const std::vector<std::string>& extra,
@@ -178,6 +179,8 @@ class Progress {
       case State::kFailed:
         std::fprintf(stderr, "FAILED   %s\n", r.error.c_str());
         break;
+      case State::kNotStarted:
+        break;  // counted in the summary
     }
   }
 
@@ -193,6 +196,10 @@ void PrintSummary(const scrx::app::RunSummary& s, const std::string& out_dir) {
         "skipped    %d already in the collection, unchanged (--force analyses them again)\n",
         s.skipped);
   }
+  if (s.interrupted) {
+    std::printf("interrupted  %d file(s) not read; run the same command again to resume\n",
+                s.not_started);
+  }
   std::printf("pages      %d\n", s.pages);
   std::printf("time       %.1f s  (%.1f pages/s with %d jobs)\n", s.seconds,
               s.seconds > 0 ? s.pages / s.seconds : 0.0, s.jobs);
@@ -204,6 +211,10 @@ void PrintSummary(const scrx::app::RunSummary& s, const std::string& out_dir) {
   }
   std::map<std::string, int> counts;
   for (const auto& r : s.results) {
+    if (r.state != scrx::app::FileResult::State::kOk &&
+        r.state != scrx::app::FileResult::State::kSkipped) {
+      continue;  // e.g. analysed but not stored
+    }
     for (const std::string& t : r.themes_present) ++counts[t];
   }
   std::vector<std::pair<std::string, int>> top(counts.begin(), counts.end());
@@ -430,11 +441,22 @@ int main(int argc, char** argv) {
     if (!set) return Fail(s, kExitUsage);
     aopt.patterns = set.get();
     aopt.scrx_version = SCRX_VERSION;
+    aopt.on_interrupt = [](int count, int in_progress) {
+      if (count == 1) {
+        std::fprintf(stderr,
+                     "\ninterrupted: finishing the %d file(s) in progress, starting no more "
+                     "(Ctrl-C again to stop now); run the same command again to resume\n",
+                     in_progress);
+      } else if (count == 2) {
+        std::fprintf(stderr, "\ninterrupted again: stopping the files in progress\n");
+      }
+    };
     scrx::app::RunSummary summary;
     Progress progress;
     s = scrx::app::RunAnalyze(aopt, std::ref(progress), &summary);
     if (!s.ok()) return Fail(s, kExitUsage);
     PrintSummary(summary, aopt.out_dir);
+    if (summary.interrupted) return kExitInterrupted;
     return summary.failed > 0 ? kExitFailures : kExitOk;
   }
   if (*text) {

@@ -1,5 +1,6 @@
 #include "output/review_json.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -99,6 +100,18 @@ ojson ReviewToJson(const Review& r, const JsonOptions& options) {
                     {"modified", NullIfEmpty(pdf.modified)},
                     {"version", NullIfEmpty(pdf.pdf_version)}}},
   };
+  // Pages that need OCR, then every page's text layer: words and the share of words that are
+  // words (two decimals, so that outputs diff cleanly).
+  ojson ocr = ojson::array(), page_text = ojson::array();
+  for (const PageText& pt : r.source.page_text) {
+    if (pt.needs_ocr) ocr.push_back(pt.page);
+    page_text.push_back(ojson{{"page", pt.page},
+                              {"words", pt.words},
+                              {"quality", std::round(pt.quality * 100) / 100},
+                              {"needs_ocr", pt.needs_ocr}});
+  }
+  j["source"]["needs_ocr"] = std::move(ocr);
+  j["source"]["page_text"] = std::move(page_text);
   const Metadata& m = r.metadata;
   j["metadata"] = ojson{
       {"title", Meta(m.title)},
@@ -276,6 +289,16 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
       out->source.pdf.created = Str(pdf, "created");
       out->source.pdf.modified = Str(pdf, "modified");
       out->source.pdf.pdf_version = Str(pdf, "version");
+    }
+    if (src.contains("page_text") && src["page_text"].is_array()) {
+      for (const auto& p : src["page_text"]) {
+        PageText pt;
+        pt.page = Int(p, "page");
+        pt.words = Int(p, "words");
+        pt.quality = p.value("quality", 1.0);
+        pt.needs_ocr = p.value("needs_ocr", false);
+        out->source.page_text.push_back(pt);
+      }
     }
     const auto& m = j.at("metadata");
     Metadata& md = out->metadata;
