@@ -193,6 +193,24 @@ std::string Pct(double x) {
 
 std::string Norm(std::string_view s) { return Key(s); }
 
+// The last n whitespace-separated words of s, with "..." in front when some were left off.
+std::string LastWords(std::string_view s, size_t n) {
+  size_t end = s.find_last_not_of(" \n\t");
+  if (end == std::string_view::npos) return "";
+  size_t pos = end + 1, words = 0;
+  while (pos > 0 && words < n) {
+    while (pos > 0 && (s[pos - 1] == ' ' || s[pos - 1] == '\n' || s[pos - 1] == '\t')) --pos;
+    while (pos > 0 && s[pos - 1] != ' ' && s[pos - 1] != '\n' && s[pos - 1] != '\t') --pos;
+    ++words;
+  }
+  std::string out(s.substr(pos, end + 1 - pos));
+  for (char& c : out) {
+    if (c == '\n' || c == '\t') c = ' ';
+  }
+  size_t first = s.find_first_not_of(" \n\t");
+  return pos > first ? "..." + out : out;
+}
+
 // "14 weeks", "12 and 9 years", "2 years 4 months": compared as their digits and units.
 std::string AgeKey(std::string_view s) {
   std::string k = Key(s);
@@ -235,6 +253,19 @@ void CompareRecommendations(const nlohmann::json& gold, const Review& r, FileEva
     } else {
       fe->rec_errors.push_back("number " + rec.number + ", gold " + number + " \"" +
                                g.value("starts", "") + "\"");
+    }
+    // Complete text: ours ends with gold's last words (normalised, so punctuation is ignored).
+    std::string ends = Norm(g.value("ends", ""));
+    if (!ends.empty()) {
+      ++fe->rec_ends_known;
+      std::string ours = Norm(rec.text);
+      if (ours == ends || (ours.size() > ends.size() && ours.ends_with(ends) &&
+                           ours[ours.size() - ends.size() - 1] == ' ')) {
+        ++fe->rec_complete;
+      } else {
+        fe->rec_incomplete.push_back(number + ": ours \"" + LastWords(rec.text, 12) +
+                                     "\", gold ends \"" + g.value("ends", "") + "\"");
+      }
     }
     if (!kind.empty()) {
       ++fe->rec_kind_known;
@@ -404,6 +435,8 @@ Status RunEval(const EvalOptions& options, EvalReport* report) {
       report->recs_number_ok += fe.rec_number_ok;
       report->recs_kind_ok += fe.rec_kind_ok;
       report->recs_kind_known += fe.rec_kind_known;
+      report->recs_ends_known += fe.rec_ends_known;
+      report->recs_complete += fe.rec_complete;
     }
     if (fe.gold_findings >= 0) {
       ++report->findings_files;
@@ -495,14 +528,16 @@ std::string FormatReport(const EvalReport& r, bool verbose) {
   for (const FileEval& f : r.files) {
     if (f.gold_recs < 0 || !f.error.empty()) continue;
     char line[200];
-    std::snprintf(line, sizeof line,
-                  "  %-42s gold %2d  found %2d  matched %2d  numbers %2d  kinds %2d/%d%s\n",
-                  f.name.c_str(), f.gold_recs, f.our_recs, f.recs_matched, f.rec_number_ok,
-                  f.rec_kind_ok, f.rec_kind_known,
-                  f.gold_recs == f.our_recs && f.recs_matched == f.gold_recs ? "" : "  <-");
+    std::snprintf(
+        line, sizeof line,
+        "  %-42s gold %2d  found %2d  matched %2d  numbers %2d  kinds %2d/%d  complete %2d%s\n",
+        f.name.c_str(), f.gold_recs, f.our_recs, f.recs_matched, f.rec_number_ok, f.rec_kind_ok,
+        f.rec_kind_known, f.rec_complete,
+        f.gold_recs == f.our_recs && f.recs_matched == f.gold_recs ? "" : "  <-");
     out += line;
     if (verbose) {
       for (const auto& e : f.rec_errors) out += "      " + e + "\n";
+      for (const auto& e : f.rec_incomplete) out += "      incomplete " + e + "\n";
     }
   }
   auto pct = [](int a, int b) {
@@ -512,7 +547,8 @@ std::string FormatReport(const EvalReport& r, bool verbose) {
          std::to_string(r.rec_files) + " files; " + std::to_string(r.recs_matched) + " of " +
          std::to_string(r.recs_gold) + " found (" + std::to_string(r.recs_ours) +
          " extracted); numbers right " + pct(r.recs_number_ok, r.recs_matched) +
-         "; addressee kinds right " + pct(r.recs_kind_ok, r.recs_kind_known) + "\n";
+         "; addressee kinds right " + pct(r.recs_kind_ok, r.recs_kind_known) + "; text complete " +
+         std::to_string(r.recs_complete) + " of " + std::to_string(r.recs_ends_known) + "\n";
   out += "\nFindings (count against gold)\n";
   for (const FileEval& f : r.files) {
     if (f.gold_findings < 0 || !f.error.empty()) continue;
@@ -526,7 +562,8 @@ std::string FormatReport(const EvalReport& r, bool verbose) {
   out += "\nMetadata (per field: right = matches gold or both null; null = not extracted; wrong)\n";
   int right = 0, all = 0, wrong = 0;
   for (const auto& [field, counts] : r.meta) {
-    auto get = [&](const char* k) {
+    // An explicit capture: clang before 16 cannot capture a structured binding.
+    auto get = [&counts = counts](const char* k) {
       auto it = counts.find(k);
       return it == counts.end() ? 0 : it->second;
     };

@@ -35,6 +35,10 @@ struct FileEval {
   int gold_recs = -1, our_recs = 0, recs_matched = 0, rec_number_ok = 0, rec_kind_ok = 0,
       rec_kind_known = 0;
   std::vector<std::string> rec_errors;
+  // Completeness: a matched recommendation whose gold has `ends` (its last words as written)
+  // must end with them; rec_incomplete names the others ("NUMBER: ours ..., gold ends ...").
+  int rec_ends_known = 0, rec_complete = 0;
+  std::vector<std::string> rec_incomplete;
   int gold_findings = -1, our_findings = 0;
   // Metadata fields: right, null (not stated by us), wrong (ours differs from gold).
   std::map<std::string, std::string> meta_result;  // field -> "right" | "null" | "wrong" | "extra"
@@ -57,7 +61,8 @@ struct EvalReport {
   int themes_defined = 0;
   int sections_gold = 0, sections_matched = 0, sections_kind_ok = 0;
   int recs_gold = 0, recs_ours = 0, recs_matched = 0, recs_number_ok = 0, recs_kind_ok = 0,
-      recs_kind_known = 0, rec_files_exact = 0, rec_files = 0;
+      recs_kind_known = 0, rec_files_exact = 0, rec_files = 0, recs_ends_known = 0,
+      recs_complete = 0;
   int findings_files = 0, findings_exact = 0;
   std::map<std::string, std::map<std::string, int>> meta;  // field -> result -> count
 };

@@ -122,6 +122,23 @@ TEST_P(CorpusReview, CoreThemesAsGold) {
   }
 }
 
+// Every recommendation found, with its printed number and its complete text (it starts and
+// ends with the words the gold file gives), and the findings counted as the gold counts them.
+TEST_P(CorpusReview, RecommendationsCompleteAsGold) {
+  const eval::FileEval& f = File(GetParam());
+  if (f.gold_recs < 0) GTEST_SKIP() << "no recommendations in the gold file";
+  EXPECT_EQ(f.our_recs, f.gold_recs) << Join(f.rec_errors);
+  EXPECT_EQ(f.recs_matched, f.gold_recs) << Join(f.rec_errors);
+  EXPECT_EQ(f.rec_number_ok, f.recs_matched) << Join(f.rec_errors);
+  EXPECT_EQ(f.rec_complete, f.rec_ends_known) << Join(f.rec_incomplete);
+}
+
+TEST_P(CorpusReview, FindingsCountAsGold) {
+  const eval::FileEval& f = File(GetParam());
+  if (f.gold_findings < 0) GTEST_SKIP() << "no findings count in the gold file";
+  EXPECT_EQ(f.our_findings, f.gold_findings);
+}
+
 TEST_P(CorpusReview, EvidenceQuotesItsParagraph) {
   const Review& r = File(GetParam()).review;
   for (const ThemeResult& t : r.themes) {

@@ -94,7 +94,8 @@ REVIEW_TYPES = ("scr", "cspr", "lcspr", "national_review", "sar", "dhr",
 METADATA_KEYS = ("title", "subjects", "board", "published", "commissioned", "period_from",
                  "period_to", "child_age", "outcome", "agencies", "authors")
 OUTCOMES = ("death", "serious_harm", "other")
-REC_KEYS = ("number", "addressee", "kind", "starts")
+# starts: the first words of the recommendation text; ends: its last words (5 to 8), as written.
+REC_KEYS = ("number", "addressee", "kind", "starts", "ends")
 # src/document.h SectionKind, spelled in snake_case.
 SECTION_KINDS = ("cover", "contents", "foreword", "executive_summary", "introduction",
                  "terms_of_reference", "methodology", "background", "chronology", "analysis",
@@ -1932,6 +1933,10 @@ def check_recommendations(review, body_text):
         starts = rec.get("starts")
         if starts and starts not in flat:
             raise SourceError(review.path, ln, f"gold.recommendations: starts {starts!r} does "
+                              "not occur in the body text")
+        ends = rec.get("ends")
+        if ends is not None and (not isinstance(ends, str) or ends not in flat):
+            raise SourceError(review.path, ln, f"gold.recommendations: ends {ends!r} does "
                               "not occur in the body text")
 
 
