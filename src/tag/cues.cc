@@ -10,10 +10,12 @@ struct Found {
   int window;
 };
 
-std::vector<Found> FindAll(const std::vector<Regex>& regexes, std::string_view text) {
+std::vector<Found> FindAll(const std::vector<Regex>& regexes, std::string_view text,
+                           const PatternSet::Candidates* candidates) {
   std::vector<Found> out;
   re2::StringPiece in(text.data(), text.size());
   for (const Regex& r : regexes) {
+    if (candidates != nullptr && !candidates->May(r)) continue;
     size_t pos = 0;
     re2::StringPiece m;
     while (pos <= in.size() && r.re->Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
@@ -30,11 +32,12 @@ bool Overlaps(const Found& a, int b, int e) { return a.begin < e && b < a.end; }
 
 }  // namespace
 
-SentenceCues::SentenceCues(std::string_view sentence, const Cues& cues)
+SentenceCues::SentenceCues(std::string_view sentence, const Cues& cues,
+                           const PatternSet::Candidates* candidates)
     : sentence_(sentence), window_(cues.window) {
-  std::vector<Found> pseudo = FindAll(cues.pseudo, sentence);
+  std::vector<Found> pseudo = FindAll(cues.pseudo, sentence, candidates);
   auto keep = [&](const std::vector<Regex>& list, std::vector<Span>* out) {
-    for (const Found& f : FindAll(list, sentence)) {
+    for (const Found& f : FindAll(list, sentence, candidates)) {
       bool masked = false;
       for (const Found& p : pseudo) masked |= Overlaps(p, f.begin, f.end);
       if (!masked) {
@@ -51,6 +54,7 @@ SentenceCues::SentenceCues(std::string_view sentence, const Cues& cues)
   keep(cues.hedge, &hedge_);
   keep(cues.counterfactual, &counterfactual_);
   for (const Regex& r : cues.boilerplate) {
+    if (candidates != nullptr && !candidates->May(r)) continue;
     if (RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *r.re)) {
       boilerplate_ = true;
       break;

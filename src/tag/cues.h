@@ -25,7 +25,10 @@ struct CueResult {
 // The cue triggers found in one sentence; build once, then ask about each match in it.
 class SentenceCues {
  public:
-  SentenceCues(std::string_view sentence, const Cues& cues);
+  // `candidates`, when given, are those of the pattern set for this sentence: cue regexes
+  // ruled out there are not searched.
+  SentenceCues(std::string_view sentence, const Cues& cues,
+               const PatternSet::Candidates* candidates = nullptr);
   // Cues that govern the match at bytes [begin, end) of the sentence.
   CueResult For(int begin, int end) const;
   // Whether the sentence matches a boilerplate pattern (statutory criteria and the like).

@@ -14,6 +14,10 @@
 
 namespace scrx::tag {
 
+// Literals shorter than this are not used to filter rules (a rule with only shorter ones is
+// searched in every sentence).
+constexpr int kMinAtomLength = 3;
+
 std::string TermToRegex(std::string_view term) {
   std::string t(term);
   while (!t.empty() && t.back() == ' ') t.pop_back();
@@ -76,13 +80,20 @@ class Loader {
       return Status::InvalidArgument(Where(e.mark.line + 1), "YAML error: " + e.msg);
     }
     if (!root.IsMap()) return Status::InvalidArgument(file, "expected a mapping at the top level");
-    std::string kind = root["kind"] ? Scalar(root["kind"]) : "theme";
-    sources_[file] = text;
-    if (kind == "context") return LoadContext(root);
-    if (kind != "theme") {
-      return Status::InvalidArgument(Where(root["kind"]), "unknown kind '" + kind + "'");
+    // The loaders check the shape of what they read, but a node of a shape nobody checked must
+    // not escape as an exception (it would end the program): it is an error of this file.
+    try {
+      std::string kind = root["kind"] ? Scalar(root["kind"]) : "theme";
+      sources_[file] = text;
+      if (kind == "context") return LoadContext(root);
+      if (kind != "theme") {
+        return Status::InvalidArgument(Where(root["kind"]), "unknown kind '" + kind + "'");
+      }
+      return LoadTheme(root);
+    } catch (const YAML::Exception& e) {
+      return Status::InvalidArgument(e.mark.is_null() ? file : Where(e.mark.line + 1),
+                                     "unexpected YAML structure: " + e.msg);
     }
-    return LoadTheme(root);
   }
 
   std::map<std::string, std::string>& sources() { return sources_; }
@@ -98,7 +109,12 @@ class Loader {
   }
 
   Status CheckKeys(const YAML::Node& map, const std::set<std::string>& allowed) {
+    if (map.IsNull()) return Status::Ok();  // "negation:" with nothing under it
+    if (!map.IsMap()) return Status::InvalidArgument(Where(map), "expected a mapping (key: value)");
     for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        return Status::InvalidArgument(Where(it->first), "a key must be a plain name");
+      }
       std::string key = it->first.as<std::string>();
       if (!allowed.count(key)) {
         return Status::InvalidArgument(Where(it->first), "unknown key '" + key + "'");
@@ -467,32 +483,71 @@ Status PatternSet::Compile() {
       }
     }
   }
-  RE2::Options opt;
-  opt.set_case_sensitive(false);
-  opt.set_log_errors(false);
-  opt.set_max_mem(256 << 20);
-  set_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  filter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  filter_regex_.clear();
   set_index_.clear();
+  auto add = [&](Regex* re, RuleRef ref) {
+    int idx = -1;
+    if (filter_->Add(re->re->pattern(), re->re->options(), &idx) != RE2::NoError) {
+      return Status::InvalidArgument(re->where, "bad regex: " + re->re->pattern());
+    }
+    re->filter = idx;
+    filter_regex_.push_back(re->re.get());
+    set_index_.push_back(ref);
+    return Status::Ok();
+  };
   for (size_t ti = 0; ti < themes_.size(); ++ti) {
-    const Theme& t = themes_[ti];
+    Theme& t = themes_[ti];
     for (size_t ri = 0; ri < t.rules.size(); ++ri) {
-      const MatchRule& r = t.rules[ri];
-      std::vector<const Regex*> firsts;
+      MatchRule& r = t.rules[ri];
+      RuleRef ref{static_cast<int>(ti), static_cast<int>(ri)};
       if (r.kind == MatchRule::Kind::kRegex) {
-        firsts.push_back(&r.regex);
+        if (Status s = add(&r.regex, ref); !s.ok()) return s;
       } else {
-        for (const Regex& a : r.near_a) firsts.push_back(&a);
-      }
-      for (const Regex* re : firsts) {
-        std::string error;
-        int idx = set_->Add(re->re->pattern(), &error);
-        if (idx < 0) return Status::InvalidArgument(re->where, "bad regex: " + error);
-        set_index_.push_back({static_cast<int>(ti), static_cast<int>(ri)});
+        for (Regex& a : r.near_a) {
+          if (Status s = add(&a, ref); !s.ok()) return s;
+        }
       }
     }
   }
-  if (!set_->Compile()) {
-    return Status::ResourceExhausted("patterns", "the pattern set is too large to compile");
+  rule_count_ = set_index_.size();
+  for (Theme& t : themes_) {
+    for (MatchRule& r : t.rules) {
+      for (Regex& b : r.near_b) {
+        if (Status s = add(&b, {-1, -1}); !s.ok()) return s;
+      }
+    }
+    for (Regex& x : t.excludes) {
+      if (Status s = add(&x, {-1, -1}); !s.ok()) return s;
+    }
+  }
+  for (std::vector<Regex>* list :
+       {&cues_.negation_pre, &cues_.negation_post, &cues_.pseudo, &cues_.terminate, &cues_.hedge,
+        &cues_.counterfactual, &cues_.boilerplate, &cues_.child_words}) {
+    for (Regex& r : *list) {
+      if (Status s = add(&r, {-1, -1}); !s.ok()) return s;
+    }
+  }
+  atoms_.reset();
+  if (set_index_.empty()) return Status::Ok();
+  std::vector<std::string> atoms;
+  filter_->Compile(&atoms);
+  if (!atoms.empty()) {
+    RE2::Options opt;
+    opt.set_case_sensitive(false);  // the atoms are lower case; the text is not
+    opt.set_log_errors(false);
+    opt.set_max_mem(256 << 20);
+    atoms_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      std::string error;
+      if (atoms_->Add(RE2::QuoteMeta(atom), &error) < 0) {
+        return Status::InvalidArgument("patterns",
+                                       "cannot compile the literal '" + atom + "': " + error);
+      }
+    }
+    if (!atoms_->Compile()) {
+      return Status::ResourceExhausted("patterns", "the pattern set is too large to compile");
+    }
   }
   return Status::Ok();
 }
@@ -504,16 +559,60 @@ int PatternSet::Find(const std::string& id) const {
   return -1;
 }
 
-void PatternSet::MatchRules(std::string_view text, std::vector<RuleRef>* out) const {
-  out->clear();
-  std::vector<int> hits;
-  set_->Match(re2::StringPiece(text.data(), text.size()), &hits);
-  std::sort(hits.begin(), hits.end());
-  for (int h : hits) {
-    const RuleRef& ref = set_index_[static_cast<size_t>(h)];
-    if (out->empty() || out->back().theme != ref.theme || out->back().rule != ref.rule) {
-      out->push_back(ref);
+namespace {
+
+// Every match of `re` in `text`, searched as the tagger searches (RE2::Match, group 0 only).
+void SearchAll(const RE2& re, std::string_view text) {
+  re2::StringPiece in(text.data(), text.size());
+  size_t pos = 0;
+  re2::StringPiece m;
+  while (pos <= in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t e = static_cast<size_t>(m.data() - in.data()) + m.size();
+    pos = m.empty() ? e + 1 : e;
+  }
+}
+
+}  // namespace
+
+void PatternSet::Warm() const {
+  for (const RE2* re : filter_regex_) re->ReverseProgramSize();  // compiled on first need
+  std::vector<RuleRef> refs;
+  Candidates candidates;
+  for (const Theme& theme : themes_) {
+    for (const std::vector<Example>* list : {&theme.match_examples, &theme.no_match_examples}) {
+      for (const Example& ex : *list) {
+        MatchRules(ex.sentence, &refs, &candidates);
+        for (size_t i = 0; i < candidates.may_.size(); ++i) {
+          if (candidates.may_[i] != 0) SearchAll(*filter_regex_[i], ex.sentence);
+        }
+      }
     }
+  }
+}
+
+void PatternSet::MatchRules(std::string_view text, std::vector<RuleRef>* out,
+                            Candidates* candidates) const {
+  out->clear();
+  if (candidates != nullptr) candidates->may_.assign(set_index_.size(), 0);
+  if (set_index_.empty()) return;
+  re2::StringPiece in(text.data(), text.size());
+  // The atoms in the text (case-insensitively, as FilteredRE2 requires), then the regexes that
+  // may match given them.
+  std::vector<int> atoms, potential;
+  if (atoms_) atoms_->Match(in, &atoms);
+  filter_->AllPotentials(atoms, &potential);
+  std::sort(potential.begin(), potential.end());
+  for (int c : potential) {
+    auto i = static_cast<size_t>(c);
+    if (candidates != nullptr) candidates->may_[i] = 1;
+    if (i >= rule_count_) continue;
+    const RuleRef& ref = set_index_[i];
+    if (!out->empty() && out->back().theme == ref.theme && out->back().rule == ref.rule) {
+      continue;  // a proximity rule whose other `a` pattern matched already
+    }
+    // The same search the tagger makes next for spans, so the DFA states built here serve it.
+    re2::StringPiece m;
+    if (filter_regex_[i]->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) out->push_back(ref);
   }
 }
 

@@ -1,10 +1,13 @@
 // Theme pattern files -> one immutable, compiled PatternSet. Every theme's `match` entries
-// (terms, regexes, the first half of proximity rules) go into a single RE2::Set so that each
-// sentence is scanned once; the individual RE2s then give spans. Every compiled pattern keeps
-// the "file:line" it came from. The file format is documented in patterns/README.md.
+// (terms, regexes, the first half of proximity rules) are reduced to the literal strings a match
+// must contain (RE2's FilteredRE2 "atoms"); one RE2::Set of those literals scans each sentence
+// once, and only the rules whose atoms are all there are searched; the individual RE2s then give
+// spans. Every compiled pattern keeps the "file:line" it came from. The file format is documented
+// in patterns/README.md.
 #ifndef SCRX_TAG_PATTERN_SET_H_
 #define SCRX_TAG_PATTERN_SET_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
@@ -22,6 +25,7 @@ struct Regex {
   std::unique_ptr<RE2> re;
   std::string where;  // "patterns/domestic_abuse.yaml:12"
   int window = 0;     // cues only: scope in words when it differs from the list's window
+  int filter = -1;    // its index in the PatternSet's literal filter (set by the PatternSet)
 };
 
 // One `match` entry of a theme.
@@ -84,13 +88,38 @@ class PatternSet {
   // pattern set in run.json and in the collection database.
   const std::string& hash() const { return hash_; }
 
+  // Which regexes of the set (rules, both halves of proximity rules, exclusions, cues) can
+  // match one text: a regex is ruled out when the text lacks literals that every match of it
+  // contains (RE2's FilteredRE2). A regex ruled out cannot match; one not ruled out may or may
+  // not. Before MatchRules fills it, everything may match.
+  class Candidates {
+   public:
+    bool May(const Regex& r) const {
+      auto i = static_cast<size_t>(r.filter);
+      return r.filter < 0 || i >= may_.size() || may_[i] != 0;
+    }
+
+   private:
+    friend class PatternSet;
+    std::vector<char> may_;  // by filter index
+  };
+
   // The first pass over a sentence: the (theme, rule) pairs whose regex, or the first half of
-  // whose proximity rule, matches somewhere in `text`. Clears and fills *out.
+  // whose proximity rule, matches somewhere in `text`. Clears and fills *out; fills *candidates,
+  // when given, for `text`.
   struct RuleRef {
     int theme;
     int rule;
   };
-  void MatchRules(std::string_view text, std::vector<RuleRef>* out) const;
+  void MatchRules(std::string_view text, std::vector<RuleRef>* out,
+                  Candidates* candidates = nullptr) const;
+
+  // Builds ahead the state RE2 otherwise builds on first use (each regex's reverse program, DFA
+  // states for the pack's own example sentences). A process that forks workers to tag (`scrx
+  // analyze`) can call it once before forking, so that the workers inherit that state instead of
+  // each building it again. Matching never depends on it. Costs about 0.5 s of CPU for the shipped
+  // pack.
+  void Warm() const;
 
  private:
   PatternSet() = default;
@@ -98,8 +127,17 @@ class PatternSet {
   std::vector<Theme> themes_;
   Cues cues_;
   std::string hash_;
-  std::unique_ptr<RE2::Set> set_;
-  std::vector<RuleRef> set_index_;  // RE2::Set pattern index -> rule
+  // The first pass. (One RE2::Set of all the rules themselves was slower: its lazily built DFA
+  // has a state for every combination of partial matches of many rules, so it kept growing with
+  // new text, and each worker process of `scrx analyze` built it again for every PDF. A set of
+  // literals stays small.)
+  std::unique_ptr<re2::FilteredRE2> filter_;  // every regex's atoms; which regex needs which
+  std::unique_ptr<RE2::Set> atoms_;           // the atoms; nullptr when no regex has one
+  std::vector<const RE2*> filter_regex_;      // filter index -> the regex
+  // filter index -> the rule whose regex (or near `a`) it is; {-1, -1} for the other regexes,
+  // which come after the rules'.
+  std::vector<RuleRef> set_index_;
+  size_t rule_count_ = 0;  // filter indexes below this are rules'.
   friend class Loader;
 };
 

@@ -34,8 +34,13 @@ void FindRegex(const RE2& re, std::string_view s, std::vector<std::pair<int, int
 // All matches of theme rules in one sentence, exclusions applied, overlaps of one theme merged
 // (the heaviest kept).
 std::vector<Match> MatchSentence(const PatternSet& set, std::string_view s,
-                                 std::vector<PatternSet::RuleRef>* refs) {
-  set.MatchRules(s, refs);
+                                 std::vector<PatternSet::RuleRef>* refs,
+                                 PatternSet::Candidates* candidates) {
+  set.MatchRules(s, refs, candidates);
+  // A regex the set rules out for this sentence cannot match in it: not searched.
+  auto find = [&](const Regex& re, std::vector<std::pair<int, int>>* out) {
+    if (candidates->May(re)) FindRegex(*re.re, s, out);
+  };
   std::vector<Match> out;
   int last_theme = -1;
   std::vector<std::pair<int, int>> excluded;
@@ -45,15 +50,15 @@ std::vector<Match> MatchSentence(const PatternSet& set, std::string_view s,
     if (ref.theme != last_theme) {
       last_theme = ref.theme;
       excluded.clear();
-      for (const Regex& ex : theme.excludes) FindRegex(*ex.re, s, &excluded);
+      for (const Regex& ex : theme.excludes) find(ex, &excluded);
     }
     std::vector<std::pair<int, int>> spans;
     if (rule.kind == MatchRule::Kind::kRegex) {
-      FindRegex(*rule.regex.re, s, &spans);
+      find(rule.regex, &spans);
     } else {
       std::vector<std::pair<int, int>> as, bs;
-      for (const Regex& a : rule.near_a) FindRegex(*a.re, s, &as);
-      for (const Regex& b : rule.near_b) FindRegex(*b.re, s, &bs);
+      for (const Regex& a : rule.near_a) find(a, &as);
+      for (const Regex& b : rule.near_b) find(b, &bs);
       for (const auto& a : as) {
         for (const auto& b : bs) {
           if (a.first < b.second && b.first < a.second) continue;  // the same words
@@ -135,10 +140,11 @@ int ZoneRank(SectionKind k) {
 }
 
 // Whether `sentence` names a child (a word of the child_words cue list).
-bool NamesChild(std::string_view sentence, const Cues& cues) {
+bool NamesChild(std::string_view sentence, const Cues& cues,
+                const PatternSet::Candidates& candidates) {
   re2::StringPiece in(sentence.data(), sentence.size());
   for (const Regex& r : cues.child_words) {
-    if (RE2::PartialMatch(in, *r.re)) return true;
+    if (candidates.May(r) && RE2::PartialMatch(in, *r.re)) return true;
   }
   return false;
 }
@@ -189,6 +195,7 @@ std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* 
   }
   int words = 0;
   std::vector<PatternSet::RuleRef> refs;
+  PatternSet::Candidates candidates;
   for (size_t si = 0; si < sections.size(); ++si) {
     const Section& sec = sections[si];
     bool body = sec.kind != SectionKind::kCover && sec.kind != SectionKind::kContents &&
@@ -198,9 +205,9 @@ std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* 
       for (const auto& [sb, se] : SplitSentences(para.text)) {
         std::string_view s = std::string_view(para.text).substr(static_cast<size_t>(sb),
                                                                 static_cast<size_t>(se - sb));
-        std::vector<Match> matches = MatchSentence(*patterns_, s, &refs);
+        std::vector<Match> matches = MatchSentence(*patterns_, s, &refs, &candidates);
         if (matches.empty()) continue;
-        SentenceCues cues(s, patterns_->cues());
+        SentenceCues cues(s, patterns_->cues(), &candidates);
         int names_child = -1;  // computed on first need
         for (const Match& m : matches) {
           const Theme& theme = themes[static_cast<size_t>(m.theme)];
@@ -230,7 +237,7 @@ std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* 
           if (reason.empty() && cues.boilerplate()) reason = "boilerplate";
           if (reason.empty() && ev.negated && IsFactual(theme.group)) reason = "negated";
           if (reason.empty() && theme.about_child && context.adult_review) {
-            if (names_child < 0) names_child = NamesChild(s, patterns_->cues()) ? 1 : 0;
+            if (names_child < 0) names_child = NamesChild(s, patterns_->cues(), candidates) ? 1 : 0;
             if (names_child == 0) reason = "adult_review:no_child_named";
           }
           ev.counted = reason.empty();
