@@ -1,6 +1,7 @@
 #include "app/analyze.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -13,9 +14,11 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -24,6 +27,7 @@
 #include "app/pipeline.h"
 #include "base/files.h"
 #include "base/sha256.h"
+#include "layout/dehyphenate.h"
 #include "output/review_json.h"
 #include "store/collection.h"
 
@@ -67,7 +71,8 @@ volatile std::sig_atomic_t g_interrupts = 0;
 
 extern "C" void OnInterrupt(int) { g_interrupts = g_interrupts + 1; }
 
-// Installs the handlers for SIGINT and SIGTERM for the life of the run, then restores the old.
+// Installs the handlers for SIGINT and SIGTERM (and ignores SIGPIPE) for the life of the run,
+// then restores the old.
 class InterruptScope {
  public:
   InterruptScope() {
@@ -78,10 +83,16 @@ class InterruptScope {
     sa.sa_flags = 0;  // no SA_RESTART: poll and waitpid return EINTR
     ::sigaction(SIGINT, &sa, &old_int_);
     ::sigaction(SIGTERM, &sa, &old_term_);
+    // A worker that dies makes a write to its pipe fail with EPIPE instead of killing the run.
+    struct sigaction ign {};
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    ::sigaction(SIGPIPE, &ign, &old_pipe_);
   }
   ~InterruptScope() {
     ::sigaction(SIGINT, &old_int_, nullptr);
     ::sigaction(SIGTERM, &old_term_, nullptr);
+    ::sigaction(SIGPIPE, &old_pipe_, nullptr);
   }
   InterruptScope(const InterruptScope&) = delete;
   InterruptScope& operator=(const InterruptScope&) = delete;
@@ -89,6 +100,7 @@ class InterruptScope {
  private:
   struct sigaction old_int_ {};
   struct sigaction old_term_ {};
+  struct sigaction old_pipe_ {};
 };
 
 struct Job {
@@ -96,15 +108,41 @@ struct Job {
   size_t index;
 };
 
-// What the child reports on its pipe: one JSON object.
-void ChildMain(const Job& job, const AnalyzeOptions& options, int fd) {
+// A test hook: SCRX_TEST_FAULT="crash:NAME;hang:NAME;oom:NAME" makes a worker fail that way on
+// any file whose path contains NAME, as a hostile PDF can make a PDF library fail (segfault,
+// endless loop, runaway allocation), so that the isolation of workers can be tested
+// (tests/app/isolation_test.cc). Nothing happens without the variable.
+void InjectFault(const std::string& path) {
+  const char* spec = std::getenv("SCRX_TEST_FAULT");
+  if (spec == nullptr) return;
+  std::string_view rest(spec);
+  while (!rest.empty()) {
+    std::string_view item = rest.substr(0, rest.find(';'));
+    rest.remove_prefix(std::min(rest.size(), item.size() + 1));
+    size_t colon = item.find(':');
+    if (colon == std::string_view::npos || colon + 1 == item.size()) continue;
+    std::string_view kind = item.substr(0, colon);
+    if (path.find(item.substr(colon + 1)) == std::string::npos) continue;
+    if (kind == "crash") ::raise(SIGSEGV);
+    if (kind == "hang") {
+      for (;;) ::pause();
+    }
+    if (kind == "oom") {
+      std::vector<std::unique_ptr<char[]>> hog;
+      for (;;) {
+        hog.emplace_back(new char[64 << 20]);
+        std::memset(hog.back().get(), 1, 64 << 20);
+      }
+    }
+  }
+}
+
+// One file, analysed in a worker: the review JSON written (atomically) into out_dir, and the
+// report the worker sends back, one JSON object.
+nlohmann::json AnalyzeJob(const Job& job, const AnalyzeOptions& options) {
   nlohmann::json report;
   try {
-    if (!SanitizerBuild() && options.memory_limit_mb > 0) {
-      rlimit lim{};
-      lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
-      setrlimit(RLIMIT_AS, &lim);
-    }
+    InjectFault(job.path);
     PipelineOptions po;
     po.password = options.password;
     po.patterns = options.patterns;
@@ -148,29 +186,177 @@ void ChildMain(const Job& job, const AnalyzeOptions& options, int fd) {
               {"code", "internal"},
               {"message", job.path + ": internal error: " + e.what()}};
   }
-  std::string line = report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  const char* p = line.data();
-  size_t left = line.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+  return report;
+}
+
+// Writes all of `data`; false when the other end is gone.
+bool WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    p += n;
-    left -= static_cast<size_t>(n);
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// After running out of memory or an exception from deep inside a library, a worker's state is
+// not to be trusted with another file: it exits after its report, and the parent, knowing
+// that, gives it no other.
+bool EndsWorker(const std::string& error_code) {
+  return error_code == "memory" || error_code == "internal";
+}
+
+// The worker process: reads jobs ("path\0rel\0": file names may hold any byte but NUL) from
+// `job_fd` until the parent closes it, and answers each with one line of JSON on `result_fd`.
+// A worker lives for several files so that what each file needs and no file changes (Poppler's
+// global state, the dictionary, the regex automata RE2 builds as it meets text) is built once
+// per worker, not once per file; the parent retires it after kFilesPerWorker files.
+[[noreturn]] void WorkerMain(int job_fd, int result_fd, const AnalyzeOptions& options) {
+  if (!SanitizerBuild() && options.memory_limit_mb > 0) {
+    rlimit lim{};
+    lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
+    setrlimit(RLIMIT_AS, &lim);
+  }
+  std::string in;
+  char buf[4096];
+  for (;;) {
+    // One job: two NUL-terminated strings.
+    size_t first = in.find('\0');
+    size_t second = first == std::string::npos ? first : in.find('\0', first + 1);
+    if (second == std::string::npos) {
+      ssize_t n = ::read(job_fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) std::_Exit(0);  // the parent is done with this worker
+      in.append(buf, static_cast<size_t>(n));
+      continue;
+    }
+    Job job{in.substr(0, first), in.substr(first + 1, second - first - 1), 0};
+    in.erase(0, second + 1);
+    nlohmann::json report = AnalyzeJob(job, options);
+    std::string line = report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    if (!WriteAll(result_fd, line)) std::_Exit(0);
+    // A file's memory goes back to the system before the next, so a worker's footprint is that
+    // of the largest file it read, not the sum.
+    ::malloc_trim(0);
+    if (EndsWorker(report.value("code", ""))) std::_Exit(0);
   }
 }
 
-struct Running {
-  Job job;
-  pid_t pid;
-  int fd;
+// Files a worker reads before it is replaced by a fresh one: what it built for earlier files is
+// reused (the point of keeping it), while anything a library keeps and never frees cannot
+// accumulate for a whole batch.
+constexpr int kFilesPerWorker = 64;
+
+// A worker process and the file it is reading, if any.
+struct Worker {
+  pid_t pid = -1;
+  int job_fd = -1;     // the parent writes jobs here
+  int result_fd = -1;  // and reads the reports here
+  int files = 0;       // files given to it
+  bool busy = false;
+  Job job;  // while busy
   Clock::time_point start;
-  std::string buffer;
+  std::string buffer;  // what the worker wrote and the parent has not handled
   bool timed_out = false;
   bool interrupted = false;  // killed by a second Ctrl-C
 };
 
-void Finish(const Running& r, int wstatus, const AnalyzeOptions& options, FileResult* res) {
+// The workers of one run; whatever way the run ends, none outlives it.
+class WorkerPool {
+ public:
+  WorkerPool() = default;
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+  ~WorkerPool() {
+    for (Worker& w : workers_) Stop(&w, nullptr);
+  }
+
+  std::vector<Worker>& workers() { return workers_; }
+
+  // Starts a worker (forked: it shares the compiled patterns and the dictionary loaded before).
+  Status Start(const AnalyzeOptions& options, pid_t parent) {
+    int jobs[2], results[2];
+    if (::pipe2(jobs, O_CLOEXEC) != 0) {
+      return Status::IOError("analyze",
+                             std::string("cannot create a pipe: ") + std::strerror(errno));
+    }
+    if (::pipe2(results, O_CLOEXEC) != 0) {
+      int e = errno;
+      ::close(jobs[0]);
+      ::close(jobs[1]);
+      return Status::IOError("analyze", std::string("cannot create a pipe: ") + std::strerror(e));
+    }
+    pid_t pid = ::fork();
+    if (pid < 0) {
+      int e = errno;
+      for (int fd : {jobs[0], jobs[1], results[0], results[1]}) ::close(fd);
+      return Status::IOError("analyze", std::string("cannot start a worker: ") + std::strerror(e));
+    }
+    if (pid == 0) {
+      // A killed parent takes its workers with it: no orphan keeps writing into out_dir while a
+      // re-run starts.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) std::_Exit(1);
+      // Ctrl-C reaches the whole process group: the parent decides whether a worker stops.
+      ::signal(SIGINT, SIG_IGN);
+      ::signal(SIGTERM, SIG_DFL);
+      ::close(jobs[1]);
+      ::close(results[0]);
+      // The other workers' pipes: held here, they would hide those workers' ends from the parent.
+      for (const Worker& o : workers_) {
+        ::close(o.job_fd);
+        ::close(o.result_fd);
+      }
+      WorkerMain(jobs[0], results[1], options);
+    }
+    ::close(jobs[0]);
+    ::close(results[1]);
+    Worker w;
+    w.pid = pid;
+    w.job_fd = jobs[1];
+    w.result_fd = results[0];
+    workers_.push_back(std::move(w));
+    return Status::Ok();
+  }
+
+  // Ends a worker (killed: it is idle, or its file has failed) and reaps it; its exit status in
+  // *wstatus when given.
+  static void Stop(Worker* w, int* wstatus) {
+    if (w->pid <= 0) return;
+    ::close(w->job_fd);
+    ::kill(w->pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    ::close(w->result_fd);
+    if (wstatus != nullptr) *wstatus = status;
+    w->pid = -1;
+  }
+
+  // Reaps a worker that has closed its end (exited or died): its exit status.
+  static int Reap(Worker* w) {
+    int status = 0;
+    while (::waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    ::close(w->job_fd);
+    ::close(w->result_fd);
+    w->pid = -1;
+    return status;
+  }
+
+  // Drops the workers that have ended.
+  void Prune() {
+    workers_.erase(std::remove_if(workers_.begin(), workers_.end(),
+                                  [](const Worker& w) { return w.pid <= 0; }),
+                   workers_.end());
+  }
+
+ private:
+  std::vector<Worker> workers_;
+};
+
+void Finish(const Worker& r, int wstatus, const AnalyzeOptions& options, FileResult* res) {
   res->seconds = std::chrono::duration<double>(Clock::now() - r.start).count();
   nlohmann::json report;
   bool parsed = false;
@@ -423,104 +609,122 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     if (settled && progress) progress(r, ++done, total);
   }
 
-  std::vector<Running> running;
+  // Loaded once, before the workers are forked, so that they share it (each would otherwise
+  // read the dictionary again).
+  layout::DefaultLexicon();
+  WorkerPool pool;
+  std::vector<Worker>& workers = pool.workers();
   const pid_t parent = ::getpid();
   size_t next = 0;
   int interrupts_seen = 0;
-  while ((!summary->interrupted && next < jobs.size()) || !running.empty()) {
+  auto busy = [&] {
+    return static_cast<int>(
+        std::count_if(workers.begin(), workers.end(), [](const Worker& w) { return w.busy; }));
+  };
+  // A file is done: its result recorded, stored, reported.
+  auto finish = [&](const Worker& w, int wstatus) {
+    if (w.timed_out || w.interrupted) {
+      // A worker killed while writing leaves its temporary file (WriteFileAtomic's name).
+      std::error_code ec;
+      fs::remove(
+          fs::path(options.out_dir) / (OutputRelPath(w.job.rel) + ".tmp." + std::to_string(w.pid)),
+          ec);
+    }
+    FileResult& res = summary->results[w.job.index];
+    Finish(w, wstatus, options, &res);
+    if (res.state == FileResult::State::kOk) {
+      StoreInCollection(collection.get(), options, &res);
+    } else if (res.error_code != "interrupted") {
+      RecordInCollection(collection.get(), &res);
+    }
+    if (progress) progress(res, ++done, total);
+  };
+  while ((!summary->interrupted && next < jobs.size()) || busy() > 0) {
     if (g_interrupts != interrupts_seen) {
       interrupts_seen = g_interrupts;
       summary->interrupted = true;
       if (interrupts_seen >= 2) {
         // Stop now: the files in progress are killed and recorded as interrupted.
-        for (Running& r : running) {
-          r.interrupted = true;
-          ::kill(r.pid, SIGKILL);
+        for (Worker& w : workers) {
+          if (!w.busy) continue;
+          w.interrupted = true;
+          ::kill(w.pid, SIGKILL);
         }
       }
-      if (options.on_interrupt)
-        options.on_interrupt(interrupts_seen, static_cast<int>(running.size()));
+      if (options.on_interrupt) options.on_interrupt(interrupts_seen, busy());
     }
-    while (!summary->interrupted && static_cast<int>(running.size()) < max_jobs &&
-           next < jobs.size()) {
-      const Job& job = jobs[next++];
-      int fds[2];
-      if (::pipe2(fds, O_CLOEXEC) != 0) {
-        return Status::IOError("analyze",
-                               std::string("cannot create a pipe: ") + std::strerror(errno));
+    // Give each idle worker a file, starting workers up to the number of jobs.
+    while (!summary->interrupted && next < jobs.size()) {
+      auto idle = std::find_if(workers.begin(), workers.end(),
+                               [](const Worker& w) { return w.pid > 0 && !w.busy; });
+      if (idle == workers.end()) {
+        if (static_cast<int>(workers.size()) >= max_jobs) break;
+        if (Status s = pool.Start(options, parent); !s.ok()) return s;
+        idle = workers.end() - 1;
       }
-      pid_t pid = ::fork();
-      if (pid < 0) {
-        ::close(fds[0]);
-        ::close(fds[1]);
-        return Status::IOError("analyze",
-                               std::string("cannot start a worker: ") + std::strerror(errno));
+      const Job& job = jobs[next];
+      std::string message = job.path + '\0' + job.rel + '\0';
+      if (!WriteAll(idle->job_fd, message)) {
+        // It died while idle (nothing of a file is lost): another takes the file.
+        WorkerPool::Reap(&*idle);
+        pool.Prune();
+        continue;
       }
-      if (pid == 0) {
-        // A killed parent takes its children with it: no orphan keeps writing into out_dir
-        // while a re-run starts.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) std::_Exit(1);
-        // Ctrl-C reaches the whole process group: the parent decides whether a child stops.
-        ::signal(SIGINT, SIG_IGN);
-        ::signal(SIGTERM, SIG_DFL);
-        ::close(fds[0]);
-        ChildMain(job, options, fds[1]);
-        ::close(fds[1]);
-        std::_Exit(0);
-      }
-      ::close(fds[1]);
-      running.push_back({job, pid, fds[0], Clock::now(), "", false, false});
+      ++next;
+      idle->busy = true;
+      idle->job = job;
+      idle->start = Clock::now();
+      idle->buffer.clear();
+      idle->timed_out = false;
+      ++idle->files;
     }
     std::vector<pollfd> pfds;
-    for (const Running& r : running) pfds.push_back({r.fd, POLLIN, 0});
+    for (const Worker& w : workers) pfds.push_back({w.result_fd, POLLIN, 0});
     int rc = ::poll(pfds.data(), pfds.size(), 200);
     if (rc < 0 && errno != EINTR)
       return Status::IOError("analyze", std::string("poll: ") + std::strerror(errno));
-    for (size_t i = 0; i < running.size();) {
-      Running& r = running[i];
+    for (size_t i = 0; i < workers.size(); ++i) {
+      Worker& w = workers[i];
       bool closed = false;
       if (rc > 0 && (pfds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
         char buf[4096];
-        ssize_t n = ::read(r.fd, buf, sizeof buf);
+        ssize_t n = ::read(w.result_fd, buf, sizeof buf);
         if (n > 0) {
-          r.buffer.append(buf, static_cast<size_t>(n));
+          w.buffer.append(buf, static_cast<size_t>(n));
         } else if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
           closed = true;
         }
       }
-      auto elapsed = std::chrono::duration<double>(Clock::now() - r.start).count();
-      if (!closed && !r.timed_out && options.timeout_seconds > 0 &&
-          elapsed > options.timeout_seconds) {
-        r.timed_out = true;
-        ::kill(r.pid, SIGKILL);
+      // A complete report: the file is done and the worker free for the next.
+      if (size_t eol = w.buffer.find('\n'); w.busy && eol != std::string::npos) {
+        std::string rest = w.buffer.substr(eol + 1);
+        w.buffer.resize(eol);
+        finish(w, 0);
+        w.busy = false;
+        w.buffer = std::move(rest);
+        if (!closed &&
+            (w.files >= kFilesPerWorker || EndsWorker(summary->results[w.job.index].error_code))) {
+          WorkerPool::Stop(&w, nullptr);
+        }
       }
-      if (!closed) {
-        ++i;
-        continue;
+      if (w.busy && !closed && !w.timed_out && options.timeout_seconds > 0 &&
+          std::chrono::duration<double>(Clock::now() - w.start).count() > options.timeout_seconds) {
+        w.timed_out = true;
+        ::kill(w.pid, SIGKILL);
       }
-      int wstatus = 0;
-      while (::waitpid(r.pid, &wstatus, 0) < 0 && errno == EINTR) {
+      if (!closed || w.pid <= 0) continue;
+      // The worker has ended: after its last report (it stops itself after some failures), or
+      // killed or crashed in the middle of a file, which is then a failure.
+      pid_t pid = w.pid;
+      int wstatus = WorkerPool::Reap(&w);
+      if (w.busy) {
+        w.pid = pid;  // names its temporary file
+        finish(w, wstatus);
+        w.pid = -1;
+        w.busy = false;
       }
-      ::close(r.fd);
-      if (r.timed_out || r.interrupted) {
-        // A child killed while writing leaves its temporary file (WriteFileAtomic's name).
-        std::error_code ec;
-        fs::remove(fs::path(options.out_dir) /
-                       (OutputRelPath(r.job.rel) + ".tmp." + std::to_string(r.pid)),
-                   ec);
-      }
-      FileResult& res = summary->results[r.job.index];
-      Finish(r, wstatus, options, &res);
-      if (res.state == FileResult::State::kOk) {
-        StoreInCollection(collection.get(), options, &res);
-      } else if (res.error_code != "interrupted") {
-        RecordInCollection(collection.get(), &res);
-      }
-      if (progress) progress(res, ++done, total);
-      running.erase(running.begin() + static_cast<long>(i));
-      pfds.erase(pfds.begin() + static_cast<long>(i));
     }
+    pool.Prune();
   }
 
   // Files never started because of Ctrl-C.

@@ -1,9 +1,10 @@
 // `scrx analyze`: a batch of PDFs (files and folders) in, one review JSON per PDF and a run.json
-// out. Each PDF is read in a child process with a wall-clock and a memory limit, so one hostile
-// file costs one failure record, never the batch. The parent alone writes run.json and the
-// collection database OUT/scrx.sqlite (src/store/collection.h), one transaction per review as
-// each child finishes; a review already stored for the same PDF, scrx version and pattern set
-// is skipped, so a killed run resumes where it stopped.
+// out. PDFs are read in worker processes (one per job, each reading up to 64 files in turn) with
+// a wall-clock limit per file and a memory limit per worker, so one hostile file costs one
+// failure record (its worker is replaced), never the batch. The parent alone writes run.json and
+// the collection database OUT/scrx.sqlite (src/store/collection.h), one transaction per review as
+// each file finishes; a review already stored for the same PDF, scrx version and pattern set is
+// skipped, so a killed run resumes where it stopped.
 #ifndef SCRX_APP_ANALYZE_H_
 #define SCRX_APP_ANALYZE_H_
 
@@ -23,7 +24,7 @@ struct AnalyzeOptions {
   int jobs = 0;                               // parallel files; 0 = one per core
   std::string password;                       // tried on encrypted PDFs
   int timeout_seconds = 120;                  // per file, wall clock
-  std::size_t memory_limit_mb = 2048;         // per file (address space of the child)
+  std::size_t memory_limit_mb = 2048;         // per worker process (its address space)
   const tag::PatternSet* patterns = nullptr;  // required; not owned
   std::string scrx_version;
   bool force = false;  // analyse again the reviews the collection already holds unchanged

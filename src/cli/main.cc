@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
   analyze->add_option("--timeout", aopt.timeout_seconds, "Seconds allowed per file (default 120)")
       ->check(CLI::NonNegativeNumber);
   analyze->add_option("--memory-limit", aopt.memory_limit_mb,
-                      "MiB of memory allowed per file (default 2048)");
+                      "MiB of memory allowed per worker process (default 2048)");
   analyze->add_flag("--force", aopt.force,
                     "Analyse again the PDFs the collection already holds unchanged");
 

@@ -1,7 +1,8 @@
 // Bad input the batch must survive with a clear message and nothing lost: text layers that need
 // OCR, a PDF without pages, symbolic link loops, dangling links, a FIFO named *.pdf, a file the
 // user cannot read, an output folder the user cannot write, a full disk, and Ctrl-C (once:
-// finish what is in flight; twice: stop now), each followed by a re-run that resumes.
+// finish what is in flight; twice: stop now), each followed by a re-run that resumes; and a
+// reader that crashes, hangs or runs out of memory.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -371,6 +372,61 @@ TEST_F(HostileTest, FullDiskLeavesNoHalfWrittenJsonAndADatabaseThatChecks) {
   EXPECT_EQ(CompleteJsons(), 5);
   EXPECT_EQ(CheckDatabase(), std::make_pair(std::string("ok"), 5));
 }
+
+// A PDF that crashes, hangs or eats memory in the reader (provoked here through the workers'
+// test hook, SCRX_TEST_FAULT, in front of the real signal, timeout and memory limit) costs that
+// file alone: it becomes a failure with its reason, the worker is replaced, and every other
+// file is analysed, with one worker and with two.
+class IsolationTest : public HostileTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(IsolationTest, ACrashAHangAndRunawayMemoryCostOneFileEach) {
+  CopyReviews();
+  const fs::path corpus = fs::path(SCRX_SOURCE_DIR) / "corpus";
+  fs::copy_file(corpus / "lr-baby-h-sudi-2023.pdf", dir_ / "in" / "a-crash.pdf");
+  fs::copy_file(corpus / "sar-mr-k-homeless-2023.pdf", dir_ / "in" / "b-hang.pdf");
+#if defined(__SANITIZE_ADDRESS__)
+  const bool oom = false;  // no address-space limit under ASan: the hog would take the machine
+#else
+  const bool oom = true;
+  fs::copy_file(corpus / "dhr-ms-l-2022.pdf", dir_ / "in" / "c-oom.pdf");
+#endif
+  ::setenv("SCRX_TEST_FAULT", "crash:a-crash;hang:b-hang;oom:c-oom", 1);
+  AnalyzeOptions o = Options(GetParam());
+  o.timeout_seconds = 3;
+  o.memory_limit_mb = 1024;
+  RunSummary s;
+  Status st = RunAnalyze(o, nullptr, &s);
+  ::unsetenv("SCRX_TEST_FAULT");
+  ASSERT_TRUE(st.ok()) << st.ToString();
+
+  const FileResult* crash = Find(s, "a-crash.pdf");
+  ASSERT_NE(crash, nullptr);
+  EXPECT_EQ(crash->state, State::kFailed);
+  EXPECT_EQ(crash->error_code, "crash");
+  EXPECT_NE(crash->error.find("a-crash.pdf"), std::string::npos) << crash->error;
+  const FileResult* hang = Find(s, "b-hang.pdf");
+  ASSERT_NE(hang, nullptr);
+  EXPECT_EQ(hang->error_code, "timeout");
+  EXPECT_NE(hang->error.find("longer than 3 s"), std::string::npos) << hang->error;
+  if (oom) {
+    const FileResult* hog = Find(s, "c-oom.pdf");
+    ASSERT_NE(hog, nullptr);
+    EXPECT_EQ(hog->error_code, "memory");
+    EXPECT_NE(hog->error.find("out of memory (limit 1024 MiB)"), std::string::npos) << hog->error;
+  }
+  EXPECT_EQ(s.failed, oom ? 3 : 2);
+  EXPECT_EQ(s.succeeded, 5);
+  for (const char* f : kReviews) {
+    const FileResult* r = Find(s, f);
+    ASSERT_NE(r, nullptr) << f;
+    EXPECT_EQ(r->state, State::kOk) << f << ": " << r->error;
+  }
+  EXPECT_EQ(CompleteJsons(), 5);
+  EXPECT_TRUE(Leftovers().empty());
+  EXPECT_EQ(CheckDatabase(), std::make_pair(std::string("ok"), 5));
+}
+
+INSTANTIATE_TEST_SUITE_P(Jobs, IsolationTest, ::testing::Values(1, 2));
 
 }  // namespace
 }  // namespace scrx::app
