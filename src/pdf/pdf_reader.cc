@@ -18,10 +18,7 @@
 namespace scrx::pdf {
 namespace {
 
-std::string ToUtf8(const poppler::ustring& u) {
-  poppler::byte_array bytes = u.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
+std::string ToUtf8(const poppler::ustring& u) { return Utf16ToUtf8(u.data(), u.size()); }
 
 std::string IsoDate(time_t t) {
   if (t == static_cast<time_t>(-1) || t == 0) return "";
@@ -267,6 +264,37 @@ Status ReadPdf(const std::string& path, const ReadOptions& options, RawDocument*
     out->warnings.push_back({"poppler", 0, m});
   }
   return Status::Ok();
+}
+
+std::string Utf16ToUtf8(const unsigned short* units, size_t n) {
+  const unsigned short* u = units;
+  std::string out;
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    char32_t c = u[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
 }
 
 }  // namespace scrx::pdf

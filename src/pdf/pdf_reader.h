@@ -4,6 +4,7 @@
 #ifndef SCRX_PDF_PDF_READER_H_
 #define SCRX_PDF_PDF_READER_H_
 
+#include <cstddef>
 #include <string>
 
 #include "base/status.h"
@@ -28,6 +29,10 @@ std::string BaseFontName(const std::string& font);
 // Whether a font name says bold / italic ("Arial-BoldMT", "LiberationSerif-Italic").
 bool FontIsBold(const std::string& font);
 bool FontIsItalic(const std::string& font);
+
+// UTF-16 (Poppler's ustring) to UTF-8: surrogate pairs joined, a lone surrogate becomes U+FFFD.
+// Poppler's own ustring::to_utf8() goes through iconv, which cost as much as all of layout.
+std::string Utf16ToUtf8(const unsigned short* units, size_t n);
 
 }  // namespace scrx::pdf
 
