@@ -621,7 +621,22 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     return static_cast<int>(
         std::count_if(workers.begin(), workers.end(), [](const Worker& w) { return w.busy; }));
   };
-  // A file is done: its result recorded, stored, reported.
+  // A file is done: its result is recorded at once, and stored in the collection and reported
+  // by `store_settled` after the workers have their next files (a worker waiting while the
+  // parent writes the database would make the two take turns instead of overlapping).
+  std::vector<size_t> settled;
+  auto store_settled = [&] {
+    for (size_t index : settled) {
+      FileResult& res = summary->results[index];
+      if (res.state == FileResult::State::kOk) {
+        StoreInCollection(collection.get(), options, &res);
+      } else if (res.error_code != "interrupted") {
+        RecordInCollection(collection.get(), &res);
+      }
+      if (progress) progress(res, ++done, total);
+    }
+    settled.clear();
+  };
   auto finish = [&](const Worker& w, int wstatus) {
     if (w.timed_out || w.interrupted) {
       // A worker killed while writing leaves its temporary file (WriteFileAtomic's name).
@@ -630,16 +645,11 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
           fs::path(options.out_dir) / (OutputRelPath(w.job.rel) + ".tmp." + std::to_string(w.pid)),
           ec);
     }
-    FileResult& res = summary->results[w.job.index];
-    Finish(w, wstatus, options, &res);
-    if (res.state == FileResult::State::kOk) {
-      StoreInCollection(collection.get(), options, &res);
-    } else if (res.error_code != "interrupted") {
-      RecordInCollection(collection.get(), &res);
-    }
-    if (progress) progress(res, ++done, total);
+    Finish(w, wstatus, options, &summary->results[w.job.index]);
+    settled.push_back(w.job.index);
   };
-  while ((!summary->interrupted && next < jobs.size()) || busy() > 0) {
+  // Ctrl-C: the first stops new files, the second also kills the files in progress.
+  auto check_interrupts = [&] {
     if (g_interrupts != interrupts_seen) {
       interrupts_seen = g_interrupts;
       summary->interrupted = true;
@@ -653,13 +663,19 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
       }
       if (options.on_interrupt) options.on_interrupt(interrupts_seen, busy());
     }
+  };
+  while ((!summary->interrupted && next < jobs.size()) || busy() > 0) {
+    check_interrupts();
     // Give each idle worker a file, starting workers up to the number of jobs.
     while (!summary->interrupted && next < jobs.size()) {
       auto idle = std::find_if(workers.begin(), workers.end(),
                                [](const Worker& w) { return w.pid > 0 && !w.busy; });
       if (idle == workers.end()) {
         if (static_cast<int>(workers.size()) >= max_jobs) break;
-        if (Status s = pool.Start(options, parent); !s.ok()) return s;
+        if (Status s = pool.Start(options, parent); !s.ok()) {
+          store_settled();
+          return s;
+        }
         idle = workers.end() - 1;
       }
       const Job& job = jobs[next];
@@ -678,11 +694,14 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
       idle->timed_out = false;
       ++idle->files;
     }
+    store_settled();
+    check_interrupts();  // one raised while storing is seen before waiting
     std::vector<pollfd> pfds;
     for (const Worker& w : workers) pfds.push_back({w.result_fd, POLLIN, 0});
     int rc = ::poll(pfds.data(), pfds.size(), 200);
-    if (rc < 0 && errno != EINTR)
+    if (rc < 0 && errno != EINTR) {
       return Status::IOError("analyze", std::string("poll: ") + std::strerror(errno));
+    }
     for (size_t i = 0; i < workers.size(); ++i) {
       Worker& w = workers[i];
       bool closed = false;
@@ -726,6 +745,7 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     }
     pool.Prune();
   }
+  store_settled();
 
   // Files never started because of Ctrl-C.
   for (size_t k = next; k < jobs.size(); ++k) {

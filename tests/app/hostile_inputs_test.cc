@@ -265,11 +265,13 @@ TEST_F(HostileTest, CtrlCFinishesTheFileInFlightAndARerunResumes) {
   o.on_interrupt = [&](int count, int in_progress) { notices.emplace_back(count, in_progress); };
   ASSERT_TRUE(RunAnalyze(o, interrupt_after_first, &s).ok());
   EXPECT_TRUE(s.interrupted);
-  EXPECT_EQ(s.succeeded, 1);
-  EXPECT_EQ(s.not_started, 4);
-  EXPECT_EQ(s.failed, 0);
+  // The first file is reported once its worker has the second (the parent stores and reports
+  // while the worker reads on): that one is in progress when Ctrl-C comes, and finishes.
   ASSERT_EQ(notices.size(), 1u);
-  EXPECT_EQ(notices[0], std::make_pair(1, 0));
+  EXPECT_EQ(notices[0], std::make_pair(1, 1));
+  EXPECT_EQ(s.succeeded, 2);
+  EXPECT_EQ(s.not_started, 3);
+  EXPECT_EQ(s.failed, 0);
   // The default disposition is back: the handler was scoped to the run.
   struct sigaction now {};
   ::sigaction(SIGINT, nullptr, &now);
@@ -278,20 +280,20 @@ TEST_F(HostileTest, CtrlCFinishesTheFileInFlightAndARerunResumes) {
   std::ifstream in(dir_ / "out" / "run.json");
   nlohmann::json run = nlohmann::json::parse(in);
   EXPECT_EQ(run["interrupted"], true);
-  EXPECT_EQ(run["not_started"], 4);
+  EXPECT_EQ(run["not_started"], 3);
   int not_started = 0;
   for (const auto& r : run["results"]) not_started += r["status"] == "not_started";
-  EXPECT_EQ(not_started, 4);
+  EXPECT_EQ(not_started, 3);
   EXPECT_TRUE(Leftovers().empty());
-  EXPECT_EQ(CompleteJsons(), 1);
-  EXPECT_EQ(CheckDatabase(), std::make_pair(std::string("ok"), 1));
+  EXPECT_EQ(CompleteJsons(), 2);
+  EXPECT_EQ(CheckDatabase(), std::make_pair(std::string("ok"), 2));
 
-  // The same command again reads the other four and skips the stored one.
+  // The same command again reads the other three and skips the stored two.
   RunSummary again;
   ASSERT_TRUE(RunAnalyze(Options(), nullptr, &again).ok());
   EXPECT_FALSE(again.interrupted);
-  EXPECT_EQ(again.skipped, 1);
-  EXPECT_EQ(again.succeeded, 4);
+  EXPECT_EQ(again.skipped, 2);
+  EXPECT_EQ(again.succeeded, 3);
   EXPECT_EQ(CompleteJsons(), 5);
   EXPECT_EQ(CheckDatabase(), std::make_pair(std::string("ok"), 5));
 }
@@ -308,9 +310,11 @@ TEST_F(HostileTest, SecondCtrlCStopsTheFilesInProgressAndLeavesNothingHalfWritte
   };
   ASSERT_TRUE(RunAnalyze(Options(/*jobs=*/2), interrupt_twice, &s).ok());
   EXPECT_TRUE(s.interrupted);
-  // Two files started; the first finished; the other finished too or was stopped.
-  EXPECT_EQ(s.succeeded + s.failed, 2);
-  EXPECT_EQ(s.not_started, 3);
+  // The first file finished; the files in flight at Ctrl-C (the other worker's, and the next
+  // one given to the first worker) finished too or were stopped; the rest were not started.
+  EXPECT_GE(s.succeeded, 1);
+  EXPECT_GE(s.not_started, 1);
+  EXPECT_EQ(s.succeeded + s.failed + s.not_started, 5);
   for (const FileResult& r : s.results) {
     if (r.state == State::kFailed) {
       EXPECT_EQ(r.error_code, "interrupted");
