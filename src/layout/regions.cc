@@ -22,6 +22,11 @@ struct RowSegs {
   std::vector<Seg> segs;
 };
 
+// Gutters are searched in 1 pt bins across the text. A text wider than this (a hostile page
+// box: PDF allows 14,400 units, Poppler does not enforce it) is read as one column rather than
+// allocate bins without bound.
+constexpr double kMaxGutterSpan = 20000;
+
 struct Gutter {
   double x0 = 0, x1 = 0;
   bool operator<(const Gutter& o) const { return x0 < o.x0; }
@@ -151,7 +156,7 @@ std::vector<Gutter> CandidateGutters(const std::vector<RowSegs>& rows, double le
                                      double gmin) {
   std::vector<Gutter> out;
   double width = right - left;
-  if (width <= 0) return out;
+  if (!(width > 0 && width <= kMaxGutterSpan)) return out;
   auto nbins = static_cast<size_t>(std::ceil(width)) + 1;
   std::vector<int> cov(nbins, 0);
   bool any = false;
@@ -199,7 +204,7 @@ std::vector<Gutter> RowGapGutters(const std::vector<RowSegs>& rows, double left,
                                   double gmin) {
   std::vector<Gutter> out;
   double width = right - left;
-  if (width <= 0) return out;
+  if (!(width > 0 && width <= kMaxGutterSpan)) return out;
   auto nbins = static_cast<size_t>(std::ceil(width)) + 1;
   std::vector<int> count(nbins, 0);
   for (const RowSegs& r : rows) {
