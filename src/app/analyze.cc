@@ -246,7 +246,7 @@ bool EndsWorker(const std::string& error_code) {
 // Files a worker reads before it is replaced by a fresh one: what it built for earlier files is
 // reused (the point of keeping it), while anything a library keeps and never frees cannot
 // accumulate for a whole batch.
-constexpr int kFilesPerWorker = 64;
+constexpr int kFilesPerWorker = 256;
 
 // A worker process and the file it is reading, if any.
 struct Worker {

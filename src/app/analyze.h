@@ -1,5 +1,5 @@
 // `scrx analyze`: a batch of PDFs (files and folders) in, one review JSON per PDF and a run.json
-// out. PDFs are read in worker processes (one per job, each reading up to 64 files in turn) with
+// out. PDFs are read in worker processes (one per job, each reading up to 256 files in turn) with
 // a wall-clock limit per file and a memory limit per worker, so one hostile file costs one
 // failure record (its worker is replaced), never the batch. The parent alone writes run.json and
 // the collection database OUT/scrx.sqlite (src/store/collection.h), one transaction per review as
