@@ -92,6 +92,7 @@ class Sampler(threading.Thread):
         self.peaks = {}  # pid -> KB, in the order the processes were first seen
         self.main_cpu = 0.0  # CPU seconds of the main process itself, last seen
         self.main_rss = []  # (seconds since start, KB): the main process's current RSS
+        self.child_rss = []  # (seconds since start, KB): the largest current RSS of a descendant
         self.stop = threading.Event()
 
     def run(self):
@@ -101,6 +102,7 @@ class Sampler(threading.Thread):
             if cpu is not None:
                 self.main_cpu = cpu
             todo = [self.pid]
+            largest_child = 0
             while todo:
                 p = todo.pop()
                 vm = vm_kb(p)
@@ -108,7 +110,11 @@ class Sampler(threading.Thread):
                     self.peaks[p] = max(self.peaks.get(p, 0), vm[0])
                     if p == self.pid:
                         self.main_rss.append((time.monotonic() - t0, vm[1]))
+                    else:
+                        largest_child = max(largest_child, vm[1])
                 todo += children(p)
+            if largest_child:
+                self.child_rss.append((time.monotonic() - t0, largest_child))
             self.stop.wait(self.interval)
 
 
@@ -134,6 +140,7 @@ def measure(cmd, shell=False, stdout=subprocess.DEVNULL, cwd=None):
         "rss_children_kb": sorted(sampler.peaks.values(), reverse=True),
         "rss_children_in_order_kb": list(sampler.peaks.values()),
         "rss_main_timeline_kb": sampler.main_rss[:: max(1, len(sampler.main_rss) // 200)],
+        "rss_worker_timeline_kb": sampler.child_rss[:: max(1, len(sampler.child_rss) // 200)],
         "main_cpu": sampler.main_cpu,  # sampled: the main process alone, without its children
         "exit": p.returncode,
         "stdout": captured,
@@ -402,12 +409,15 @@ def main():
     if "scrx-j1" in results and results["scrx-j1"]["rss_main_timeline_kb"]:
         tl = results["scrx-j1"]["rss_main_timeline_kb"]
         at = [tl[min(len(tl) - 1, int(len(tl) * f))][1] for f in (0.1, 0.5, 0.9)]
-        order = results["scrx-j1"]["rss_children_in_order_kb"]
-        med = lambda xs: sorted(xs)[len(xs) // 2] if xs else 0  # noqa: E731
+        workers = len(results["scrx-j1"]["rss_children_in_order_kb"])
+        wt = results["scrx-j1"].get("rss_worker_timeline_kb") or [(0, 0)]
+        wat = [wt[min(len(wt) - 1, int(len(wt) * f))][1] for f in (0.1, 0.5, 0.9)]
+        # A worker reads many files in turn: its current RSS over the run shows whether what it
+        # keeps grows with the files it has read.
         goals.append(f"- main process RSS during the -j1 run over all files: {mb(at[0]):.0f} MB "
                      f"at 10% of the run, {mb(at[1]):.0f} MB at 50%, {mb(at[2]):.0f} MB at 90%; "
-                     f"median worker peak of the first 20 workers {mb(med(order[1:21])):.0f} MB, "
-                     f"of the last 20 {mb(med(order[-20:])):.0f} MB")
+                     f"the worker's current RSS at the same points {mb(wat[0]):.0f}, "
+                     f"{mb(wat[1]):.0f}, {mb(wat[2]):.0f} MB ({workers} worker processes in all)")
     if "mem-small" in results and "scrx-j1" in results:
         a, b = results["mem-small"], results["scrx-j1"]
         wa = mb(max(a["rss_children_kb"] or [0]))
