@@ -305,6 +305,7 @@ class WorkerPool {
       ::close(results[0]);
       // The other workers' pipes: held here, they would hide those workers' ends from the parent.
       for (const Worker& o : workers_) {
+        if (o.pid <= 0) continue;  // ended: its descriptors are closed (and may be reused)
         ::close(o.job_fd);
         ::close(o.result_fd);
       }
@@ -332,6 +333,7 @@ class WorkerPool {
     ::close(w->result_fd);
     if (wstatus != nullptr) *wstatus = status;
     w->pid = -1;
+    w->job_fd = w->result_fd = -1;
   }
 
   // Reaps a worker that has closed its end (exited or died): its exit status.
@@ -342,6 +344,7 @@ class WorkerPool {
     ::close(w->job_fd);
     ::close(w->result_fd);
     w->pid = -1;
+    w->job_fd = w->result_fd = -1;
     return status;
   }
 
