@@ -142,26 +142,8 @@ RawDocument DecodeWords(const std::uint8_t* data, std::size_t size) {
     if (flags & 0x20) {
       std::uint8_t e = r.U8();
       double v = kExtremes[(e / 6) % 8];
-      switch (e % 6) {
-        case 0:
-          w.box.x0 = v;
-          break;
-        case 1:
-          w.box.y0 = v;
-          break;
-        case 2:
-          w.box.x1 = v;
-          break;
-        case 3:
-          w.box.y1 = v;
-          break;
-        case 4:
-          w.font_size = v;
-          break;
-        default:
-          page.width = v;
-          break;
-      }
+      double* fields[] = {&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1, &w.font_size, &page.width};
+      *fields[e % 6] = v;
     }
     w.text = r.Bytes(r.U8() % 64);
     if (w.text.empty()) continue;  // the reader drops empty words

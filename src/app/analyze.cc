@@ -269,7 +269,7 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
   ~WorkerPool() {
-    for (Worker& w : workers_) Stop(&w, nullptr);
+    for (Worker& w : workers_) Stop(&w);
   }
 
   std::vector<Worker>& workers() { return workers_; }
@@ -321,19 +321,11 @@ class WorkerPool {
     return Status::Ok();
   }
 
-  // Ends a worker (killed: it is idle, or its file has failed) and reaps it; its exit status in
-  // *wstatus when given.
-  static void Stop(Worker* w, int* wstatus) {
+  // Ends a worker that is idle (or whose file has failed) and reaps it.
+  static void Stop(Worker* w) {
     if (w->pid <= 0) return;
-    ::close(w->job_fd);
     ::kill(w->pid, SIGKILL);
-    int status = 0;
-    while (::waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    ::close(w->result_fd);
-    if (wstatus != nullptr) *wstatus = status;
-    w->pid = -1;
-    w->job_fd = w->result_fd = -1;
+    Reap(w);
   }
 
   // Reaps a worker that has closed its end (exited or died): its exit status.
@@ -726,7 +718,7 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
         w.buffer = std::move(rest);
         if (!closed &&
             (w.files >= kFilesPerWorker || EndsWorker(summary->results[w.job.index].error_code))) {
-          WorkerPool::Stop(&w, nullptr);
+          WorkerPool::Stop(&w);
         }
       }
       if (w.busy && !closed && !w.timed_out && options.timeout_seconds > 0 &&
