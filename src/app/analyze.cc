@@ -108,11 +108,14 @@ struct Job {
   size_t index;
 };
 
-// A test hook: SCRX_TEST_FAULT="crash:NAME;hang:NAME;oom:NAME" makes a worker fail that way on
-// any file whose path contains NAME, as a hostile PDF can make a PDF library fail (segfault,
-// endless loop, runaway allocation), so that the isolation of workers can be tested
-// (tests/app/isolation_test.cc). Nothing happens without the variable.
-void InjectFault(const std::string& path) {
+// A test hook: SCRX_TEST_FAULT="crash:NAME;hang:NAME;oom:NAME;stall:NAME" makes a worker fail
+// that way on any file whose path contains NAME, as a hostile PDF can make a PDF library fail
+// (segfault, endless loop, runaway allocation), so that the isolation of workers can be tested
+// (tests/app/hostile_inputs_test.cc). "stall" hangs after the review JSON is written and before
+// it is reported: the moment a kill must not leave a JSON the collection does not know. Called
+// with `written` false before the file is read and true after its JSON is written. Nothing
+// happens without the variable.
+void InjectFault(const std::string& path, bool written) {
   const char* spec = std::getenv("SCRX_TEST_FAULT");
   if (spec == nullptr) return;
   std::string_view rest(spec);
@@ -123,8 +126,9 @@ void InjectFault(const std::string& path) {
     if (colon == std::string_view::npos || colon + 1 == item.size()) continue;
     std::string_view kind = item.substr(0, colon);
     if (path.find(item.substr(colon + 1)) == std::string::npos) continue;
+    if (written != (kind == "stall")) continue;
     if (kind == "crash") ::raise(SIGSEGV);
-    if (kind == "hang") {
+    if (kind == "hang" || kind == "stall") {
       for (;;) ::pause();
     }
     if (kind == "oom") {
@@ -137,12 +141,15 @@ void InjectFault(const std::string& path) {
   }
 }
 
-// One file, analysed in a worker: the review JSON written (atomically) into out_dir, and the
-// report the worker sends back, one JSON object.
+// One file, analysed in a worker: the review JSON written and synced under its temporary name
+// (TempOutputPath), and the report the worker sends back, one JSON object. The parent renames
+// the JSON into place when it records the result, so a worker killed at any moment (timeout,
+// second Ctrl-C, crash) never leaves a review JSON that the run and the collection do not
+// count.
 nlohmann::json AnalyzeJob(const Job& job, const AnalyzeOptions& options) {
   nlohmann::json report;
   try {
-    InjectFault(job.path);
+    InjectFault(job.path, /*written=*/false);
     PipelineOptions po;
     po.password = options.password;
     po.patterns = options.patterns;
@@ -154,7 +161,9 @@ nlohmann::json AnalyzeJob(const Job& job, const AnalyzeOptions& options) {
       jo.patterns_hash = options.patterns->hash();
       std::string text = output::DumpJson(output::ReviewToJson(review, jo)) + "\n";
       std::string rel_out = OutputRelPath(job.rel);
-      s = WriteFileAtomic((fs::path(options.out_dir) / rel_out).string(), text);
+      std::string tmp;
+      s = WriteFileTemp((fs::path(options.out_dir) / rel_out).string(), text, &tmp);
+      if (s.ok()) InjectFault(job.path, /*written=*/true);
       if (!s.ok()) {
         s = Status::IOError(job.path,
                             "analysed, but the JSON could not be written: " + s.ToString());
@@ -363,6 +372,15 @@ void Finish(const Worker& r, int wstatus, const AnalyzeOptions& options, FileRes
       parsed = false;
     }
   }
+  // A complete report counts even if the worker was killed after sending it: the file is done.
+  if (parsed && report.value("ok", false)) {
+    res->state = FileResult::State::kOk;
+    res->output = report.value("output", "");
+    res->pages = report.value("pages", 0);
+    res->warnings = report.value("warnings", 0);
+    res->themes_present = report.value("themes", std::vector<std::string>{});
+    return;
+  }
   if (r.interrupted) {
     res->state = FileResult::State::kFailed;
     res->error_code = "interrupted";
@@ -374,14 +392,6 @@ void Finish(const Worker& r, int wstatus, const AnalyzeOptions& options, FileRes
     res->error_code = "timeout";
     res->error = r.job.path + ": timeout: reading took longer than " +
                  std::to_string(options.timeout_seconds) + " s (the file was skipped)";
-    return;
-  }
-  if (parsed && report.value("ok", false)) {
-    res->state = FileResult::State::kOk;
-    res->output = report.value("output", "");
-    res->pages = report.value("pages", 0);
-    res->warnings = report.value("warnings", 0);
-    res->themes_present = report.value("themes", std::vector<std::string>{});
     return;
   }
   res->state = FileResult::State::kFailed;
@@ -427,9 +437,17 @@ std::string NowIso() {
 // The parent stores a finished review: the child's JSON, read back, in one transaction. A
 // database error makes the file a failure (its JSON stays) and never stops the batch.
 void StoreInCollection(store::Collection* collection, const AnalyzeOptions& options,
-                       FileResult* res) {
+                       const std::string& temp, FileResult* res) {
+  const std::string path = (fs::path(options.out_dir) / res->output).string();
+  if (Status c = CommitFile(temp, path); !c.ok()) {
+    res->state = FileResult::State::kFailed;
+    res->error_code = std::string(c.CodeName());
+    res->error = res->file + ": analysed, but the JSON could not be written: " + c.ToString();
+    RecordInCollection(collection, res);
+    return;
+  }
   Review review;
-  Status s = output::ReadReviewFile((fs::path(options.out_dir) / res->output).string(), &review);
+  Status s = output::ReadReviewFile(path, &review);
   if (s.ok()) {
     // The file as this run found it, whatever the JSON says.
     review.source.file = res->file;
@@ -619,12 +637,13 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
   // A file is done: its result is recorded at once, and stored in the collection and reported
   // by `store_settled` after the workers have their next files (a worker waiting while the
   // parent writes the database would make the two take turns instead of overlapping).
-  std::vector<size_t> settled;
+  // Each with the temporary name of its JSON.
+  std::vector<std::pair<size_t, std::string>> settled;
   auto store_settled = [&] {
-    for (size_t index : settled) {
+    for (const auto& [index, temp] : settled) {
       FileResult& res = summary->results[index];
       if (res.state == FileResult::State::kOk) {
-        StoreInCollection(collection.get(), options, &res);
+        StoreInCollection(collection.get(), options, temp, &res);
       } else if (res.error_code != "interrupted") {
         RecordInCollection(collection.get(), &res);
       }
@@ -633,15 +652,18 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     settled.clear();
   };
   auto finish = [&](const Worker& w, int wstatus) {
-    if (w.timed_out || w.interrupted) {
-      // A worker killed while writing leaves its temporary file (WriteFileAtomic's name).
+    // The worker's JSON, until the parent renames it into place (WriteFileTemp's name).
+    std::string temp =
+        (fs::path(options.out_dir) / (OutputRelPath(w.job.rel) + ".tmp." + std::to_string(w.pid)))
+            .string();
+    FileResult& res = summary->results[w.job.index];
+    Finish(w, wstatus, options, &res);
+    if (res.state != FileResult::State::kOk) {
+      // Killed, crashed or failed after writing: the JSON was never the file's result.
       std::error_code ec;
-      fs::remove(
-          fs::path(options.out_dir) / (OutputRelPath(w.job.rel) + ".tmp." + std::to_string(w.pid)),
-          ec);
+      fs::remove(temp, ec);
     }
-    Finish(w, wstatus, options, &summary->results[w.job.index]);
-    settled.push_back(w.job.index);
+    settled.emplace_back(w.job.index, std::move(temp));
   };
   // Ctrl-C: the first stops new files, the second also kills the files in progress.
   auto check_interrupts = [&] {

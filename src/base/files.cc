@@ -21,6 +21,12 @@ Status MakeDirs(const std::string& dir) {
 }
 
 Status WriteFileAtomic(const std::string& path, std::string_view data) {
+  std::string tmp;
+  if (Status s = WriteFileTemp(path, data, &tmp); !s.ok()) return s;
+  return CommitFile(tmp, path);
+}
+
+Status WriteFileTemp(const std::string& path, std::string_view data, std::string* tmp_out) {
   std::filesystem::path p(path);
   if (Status s = MakeDirs(p.parent_path().string()); !s.ok()) return s;
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
@@ -51,6 +57,11 @@ Status WriteFileAtomic(const std::string& path, std::string_view data) {
     ::unlink(tmp.c_str());
     return Status::IOError(path, std::string("cannot write: ") + std::strerror(err));
   }
+  *tmp_out = std::move(tmp);
+  return Status::Ok();
+}
+
+Status CommitFile(const std::string& tmp, const std::string& path) {
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());

@@ -16,6 +16,13 @@ namespace scrx {
 // permission denied).
 Status WriteFileAtomic(const std::string& path, std::string_view data);
 
+// The two halves of WriteFileAtomic, for a writer that is not the one to decide whether the
+// file is kept (a worker process writes, the process that records the result commits):
+// WriteFileTemp writes and syncs "<path>.tmp.<pid>" and returns its name in `*tmp`;
+// CommitFile renames it over `path`. Both remove the temporary file on error.
+Status WriteFileTemp(const std::string& path, std::string_view data, std::string* tmp);
+Status CommitFile(const std::string& tmp, const std::string& path);
+
 // Creates `dir` and its parents when missing.
 Status MakeDirs(const std::string& dir);
 

@@ -388,13 +388,15 @@ TEST_P(IsolationTest, ACrashAHangAndRunawayMemoryCostOneFileEach) {
   const fs::path corpus = fs::path(SCRX_SOURCE_DIR) / "corpus";
   fs::copy_file(corpus / "lr-baby-h-sudi-2023.pdf", dir_ / "in" / "a-crash.pdf");
   fs::copy_file(corpus / "sar-mr-k-homeless-2023.pdf", dir_ / "in" / "b-hang.pdf");
+  // Hangs after its JSON is written, before reporting it: killed there, it must leave no JSON.
+  fs::copy_file(corpus / "cspr-child-d-sudi-2021.pdf", dir_ / "in" / "d-stall.pdf");
 #if defined(__SANITIZE_ADDRESS__)
   const bool oom = false;  // no address-space limit under ASan: the hog would take the machine
 #else
   const bool oom = true;
   fs::copy_file(corpus / "dhr-ms-l-2022.pdf", dir_ / "in" / "c-oom.pdf");
 #endif
-  ::setenv("SCRX_TEST_FAULT", "crash:a-crash;hang:b-hang;oom:c-oom", 1);
+  ::setenv("SCRX_TEST_FAULT", "crash:a-crash;hang:b-hang;oom:c-oom;stall:d-stall", 1);
   AnalyzeOptions o = Options(GetParam());
   o.timeout_seconds = 3;
   o.memory_limit_mb = 1024;
@@ -412,13 +414,16 @@ TEST_P(IsolationTest, ACrashAHangAndRunawayMemoryCostOneFileEach) {
   ASSERT_NE(hang, nullptr);
   EXPECT_EQ(hang->error_code, "timeout");
   EXPECT_NE(hang->error.find("longer than 3 s"), std::string::npos) << hang->error;
+  const FileResult* stall = Find(s, "d-stall.pdf");
+  ASSERT_NE(stall, nullptr);
+  EXPECT_EQ(stall->error_code, "timeout");
   if (oom) {
     const FileResult* hog = Find(s, "c-oom.pdf");
     ASSERT_NE(hog, nullptr);
     EXPECT_EQ(hog->error_code, "memory");
     EXPECT_NE(hog->error.find("out of memory (limit 1024 MiB)"), std::string::npos) << hog->error;
   }
-  EXPECT_EQ(s.failed, oom ? 3 : 2);
+  EXPECT_EQ(s.failed, oom ? 4 : 3);
   EXPECT_EQ(s.succeeded, 5);
   for (const char* f : kReviews) {
     const FileResult* r = Find(s, f);
