@@ -18,8 +18,9 @@ namespace scrx::store {
 
 // The file name of the database inside a collection folder.
 inline constexpr const char* kCollectionFile = "scrx.sqlite";
-// PRAGMA user_version of the schema this code writes and reads.
-inline constexpr int kCollectionSchemaVersion = 1;
+// PRAGMA user_version of the schema this code writes and reads. Version 1 (an insert trigger
+// on paragraphs fed the full-text index) is read as it is and upgraded when opened to write.
+inline constexpr int kCollectionSchemaVersion = 2;
 
 class Collection {
  public:

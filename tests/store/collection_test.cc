@@ -278,6 +278,38 @@ TEST_F(CollectionTest, FullTextSearchFindsAWord) {
   EXPECT_TRUE(FtsIntegrity().ok()) << FtsIntegrity().ToString();
 }
 
+// A collection of schema version 1 fed the full-text index by an insert trigger: read-only it
+// is read as it is; opened to write it loses the trigger, so new paragraphs are indexed once.
+TEST_F(CollectionTest, AVersionOneCollectionIsUpgradedAndIndexesEachParagraphOnce) {
+  const Review& a = Get("cspr-baby-s-unseen-father-2024");
+  const Review& b = Get("dhr-adult-a-2019");
+  ASSERT_TRUE(Write(a).ok());
+  ASSERT_TRUE(coll_->db()
+                  ->Exec("CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN"
+                         " INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END;"
+                         " PRAGMA user_version = 1;")
+                  .ok());
+  coll_.reset();
+  {
+    Status s;
+    auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
+    ASSERT_NE(ro, nullptr) << s.ToString();
+    EXPECT_EQ(Count(ro->db(), "PRAGMA user_version"), 1);
+  }
+  coll_ = Open();
+  ASSERT_NE(coll_, nullptr);
+  EXPECT_EQ(Count(coll_->db(), "PRAGMA user_version"), kCollectionSchemaVersion);
+  EXPECT_EQ(Count(coll_->db(), "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_ai'"),
+            0);
+  ASSERT_TRUE(Write(b).ok());
+  EXPECT_EQ(FtsHits("father"), ParagraphsWithToken(a, "father") + ParagraphsWithToken(b, "father"));
+  EXPECT_EQ(Count(coll_->db(),
+                  "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH"
+                  " 'police' AND rowid IN (SELECT id FROM paragraphs)"),
+            ParagraphsWithToken(a, "police") + ParagraphsWithToken(b, "police"));
+  EXPECT_TRUE(FtsIntegrity().ok()) << FtsIntegrity().ToString();
+}
+
 TEST_F(CollectionTest, ReplacingAReviewLeavesNoOrphanRows) {
   const Review& a = Get("cspr-baby-s-unseen-father-2024");
   const Review& b = Get("dhr-adult-a-2019");
@@ -424,7 +456,8 @@ TEST_F(CollectionTest, OpenRefusesWhatIsNotACollection) {
            {other, Database::Mode::kReadWrite,
             other + ": not a scrx collection database (it holds other tables; use another folder)"},
            {newer, Database::Mode::kReadOnly,
-            newer + ": collection schema version 7 is newer than this scrx reads (1)"},
+            newer + ": collection schema version 7 is newer than this scrx reads (" +
+                std::to_string(kCollectionSchemaVersion) + ")"},
            {text, Database::Mode::kReadWrite, text + ": SQL error: file is not a database"},
            {(dir_ / "missing.sqlite").string(), Database::Mode::kReadOnly,
             (dir_ / "missing.sqlite").string() + ": no such collection database"},
