@@ -43,6 +43,14 @@ bool HasPdfExtension(const fs::path& p) {
   return ext == ".pdf";
 }
 
+// `path` relative to the folder `root` it was found in, as written (symlinks not resolved);
+// its file name alone if that would not stay inside (which the walk of `root` never gives).
+std::string InsideRelPath(const fs::path& path, const fs::path& root) {
+  fs::path rel = path.lexically_relative(root).lexically_normal();
+  if (rel.empty() || rel.is_absolute() || *rel.begin() == "..") return path.filename().string();
+  return rel.string();
+}
+
 std::string OutputRelPath(const std::string& rel) {
   fs::path p(rel);
   if (HasPdfExtension(p))
@@ -520,7 +528,9 @@ std::vector<std::pair<std::string, std::string>> DiscoverInputs(
       }
       if (!HasPdfExtension(e.path())) continue;
       if (special(e.path())) continue;
-      found.emplace_back(e.path().string(), fs::relative(e.path(), input, ec2).string());
+      // Lexically: fs::relative would resolve a symlinked PDF to its target and name an output
+      // outside out_dir ("../elsewhere/x.json").
+      found.emplace_back(e.path().string(), InsideRelPath(e.path(), input));
     }
     std::sort(found.begin(), found.end(),
               [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -188,11 +188,23 @@ TEST_F(HostileTest, SymlinkLoopsDanglingLinksAndAFifoEndAsFailuresNotHangs) {
   fs::create_symlink("nowhere.pdf", dir_ / "in" / "gone.pdf");
   fs::create_directory_symlink("..", dir_ / "in" / "sub" / "up");  // a folder loop
   ASSERT_EQ(::mkfifo((dir_ / "in" / "pipe.pdf").c_str(), 0644), 0);
+  // A link to a PDF kept elsewhere: its JSON goes under out/ by the link's name, never beside
+  // the target.
+  fs::create_directories(dir_ / "elsewhere");
+  fs::copy_file(fs::path(SCRX_SOURCE_DIR) / "corpus" / "lr-baby-h-sudi-2023.pdf",
+                dir_ / "elsewhere" / "target.pdf");
+  fs::create_symlink(dir_ / "elsewhere" / "target.pdf", dir_ / "in" / "sub" / "linked.pdf");
   RunSummary s;
   ASSERT_TRUE(RunAnalyze(Options(), nullptr, &s).ok());
 
-  ASSERT_EQ(s.results.size(), 5u);  // good.pdf once, through the loop or not
+  ASSERT_EQ(s.results.size(), 6u);  // good.pdf once, through the loop or not
   EXPECT_EQ(Find(s, "good.pdf")->state, State::kOk);
+  const FileResult* linked = Find(s, "linked.pdf");
+  ASSERT_NE(linked, nullptr);
+  EXPECT_EQ(linked->state, State::kOk) << linked->error;
+  EXPECT_EQ(linked->output, "sub/linked.json");
+  EXPECT_TRUE(fs::is_regular_file(dir_ / "out" / "sub" / "linked.json"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "elsewhere"), fs::directory_iterator()), 1);
   for (const char* name : {"a.pdf", "b.pdf"}) {
     const FileResult* r = Find(s, name);
     ASSERT_NE(r, nullptr) << name;
