@@ -483,14 +483,12 @@ Status PatternSet::Compile() {
       }
     }
   }
-  filter_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  filter_ = std::make_unique<LiteralFilter>(kMinAtomLength);
   filter_regex_.clear();
   set_index_.clear();
   auto add = [&](Regex* re, RuleRef ref) {
     int idx = -1;
-    if (filter_->Add(re->re->pattern(), re->re->options(), &idx) != RE2::NoError) {
-      return Status::InvalidArgument(re->where, "bad regex: " + re->re->pattern());
-    }
+    if (Status s = filter_->Add(*re->re, re->where, &idx); !s.ok()) return s;
     re->filter = idx;
     filter_regex_.push_back(re->re.get());
     set_index_.push_back(ref);
@@ -528,27 +526,7 @@ Status PatternSet::Compile() {
       if (Status s = add(&r, {-1, -1}); !s.ok()) return s;
     }
   }
-  atoms_.reset();
-  if (set_index_.empty()) return Status::Ok();
-  std::vector<std::string> atoms;
-  filter_->Compile(&atoms);
-  if (!atoms.empty()) {
-    RE2::Options opt;
-    opt.set_case_sensitive(false);  // the atoms are lower case; the text is not
-    opt.set_log_errors(false);
-    opt.set_max_mem(256 << 20);
-    atoms_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-    for (const std::string& atom : atoms) {
-      std::string error;
-      if (atoms_->Add(RE2::QuoteMeta(atom), &error) < 0) {
-        return Status::InvalidArgument("patterns",
-                                       "cannot compile the literal '" + atom + "': " + error);
-      }
-    }
-    if (!atoms_->Compile()) {
-      return Status::ResourceExhausted("patterns", "the pattern set is too large to compile");
-    }
-  }
+  filter_->Compile();
   return Status::Ok();
 }
 
@@ -590,22 +568,22 @@ void PatternSet::Warm() const {
   }
 }
 
-void PatternSet::MatchRules(std::string_view text, std::vector<RuleRef>* out,
-                            Candidates* candidates) const {
+void PatternSet::Scan(std::string_view text, Candidates* candidates) const {
+  filter_->Scan(text, &candidates->hits_);
+}
+
+void PatternSet::Narrow(int begin, int end, Candidates* candidates) const {
+  filter_->Select(candidates->hits_, begin, end, &candidates->scratch_, &candidates->may_,
+                  &candidates->list_);
+}
+
+void PatternSet::MatchRules(std::string_view text, const Candidates& candidates,
+                            std::vector<RuleRef>* out) const {
   out->clear();
-  if (candidates != nullptr) candidates->may_.assign(set_index_.size(), 0);
-  if (set_index_.empty()) return;
   re2::StringPiece in(text.data(), text.size());
-  // The atoms in the text (case-insensitively, as FilteredRE2 requires), then the regexes that
-  // may match given them.
-  std::vector<int> atoms, potential;
-  if (atoms_) atoms_->Match(in, &atoms);
-  filter_->AllPotentials(atoms, &potential);
-  std::sort(potential.begin(), potential.end());
-  for (int c : potential) {
+  for (int c : candidates.list_) {
     auto i = static_cast<size_t>(c);
-    if (candidates != nullptr) candidates->may_[i] = 1;
-    if (i >= rule_count_) continue;
+    if (i >= rule_count_) break;  // the rest are exclusions, cues and near `b`s
     const RuleRef& ref = set_index_[i];
     if (!out->empty() && out->back().theme == ref.theme && out->back().rule == ref.rule) {
       continue;  // a proximity rule whose other `a` pattern matched already
@@ -614,6 +592,15 @@ void PatternSet::MatchRules(std::string_view text, std::vector<RuleRef>* out,
     re2::StringPiece m;
     if (filter_regex_[i]->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) out->push_back(ref);
   }
+}
+
+void PatternSet::MatchRules(std::string_view text, std::vector<RuleRef>* out,
+                            Candidates* candidates) const {
+  Candidates local;
+  Candidates* c = candidates != nullptr ? candidates : &local;
+  Scan(text, c);
+  Narrow(0, static_cast<int>(text.size()), c);
+  MatchRules(text, *c, out);
 }
 
 }  // namespace scrx::tag

@@ -1,15 +1,13 @@
-// Theme pattern files -> one immutable, compiled PatternSet. Every theme's `match` entries
-// (terms, regexes, the first half of proximity rules) are reduced to the literal strings a match
-// must contain (RE2's FilteredRE2 "atoms"); one RE2::Set of those literals scans each sentence
-// once, and only the rules whose atoms are all there are searched; the individual RE2s then give
-// spans. Every compiled pattern keeps the "file:line" it came from. The file format is documented
-// in patterns/README.md.
+// Theme pattern files -> one immutable, compiled PatternSet. Every regex of the set (terms,
+// regexes, both halves of proximity rules, exclusions, cues) is reduced to the literal strings a
+// match must contain (LiteralFilter); one pass over a paragraph finds those literals, and in each
+// sentence only the regexes whose literals are there are searched; the individual RE2s then
+// give spans. Every compiled pattern keeps the "file:line" it came from. The file format is
+// documented in patterns/README.md.
 #ifndef SCRX_TAG_PATTERN_SET_H_
 #define SCRX_TAG_PATTERN_SET_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -17,6 +15,7 @@
 
 #include "base/status.h"
 #include "document.h"
+#include "tag/literal_filter.h"
 
 namespace scrx::tag {
 
@@ -89,9 +88,9 @@ class PatternSet {
   const std::string& hash() const { return hash_; }
 
   // Which regexes of the set (rules, both halves of proximity rules, exclusions, cues) can
-  // match one text: a regex is ruled out when the text lacks literals that every match of it
-  // contains (RE2's FilteredRE2). A regex ruled out cannot match; one not ruled out may or may
-  // not. Before MatchRules fills it, everything may match.
+  // match in a text (LiteralFilter): one ruled out cannot match; one not ruled out may or may
+  // not. Scan a paragraph once, then Narrow to each sentence. Before Narrow, everything may
+  // match.
   class Candidates {
    public:
     bool May(const Regex& r) const {
@@ -101,16 +100,26 @@ class PatternSet {
 
    private:
     friend class PatternSet;
-    std::vector<char> may_;  // by filter index
+    std::vector<char> may_;                 // by filter index
+    std::vector<int> list_;                 // the filter indexes that may match, ascending
+    std::vector<LiteralFilter::Hit> hits_;  // the atoms of the scanned text
+    LiteralFilter::Scratch scratch_;
   };
 
-  // The first pass over a sentence: the (theme, rule) pairs whose regex, or the first half of
-  // whose proximity rule, matches somewhere in `text`. Clears and fills *out; fills *candidates,
-  // when given, for `text`.
+  // The first pass, step one: the literals of `text` (a paragraph).
+  void Scan(std::string_view text, Candidates* candidates) const;
+  // Step two: the candidates for the part [begin, end) of the scanned text (a sentence).
+  void Narrow(int begin, int end, Candidates* candidates) const;
+
+  // Step three: the (theme, rule) pairs whose regex, or the first half of whose proximity rule,
+  // matches somewhere in `text`, the part Narrow was given. Clears and fills *out.
   struct RuleRef {
     int theme;
     int rule;
   };
+  void MatchRules(std::string_view text, const Candidates& candidates,
+                  std::vector<RuleRef>* out) const;
+  // All three for one text; fills *candidates, when given, for `text`.
   void MatchRules(std::string_view text, std::vector<RuleRef>* out,
                   Candidates* candidates = nullptr) const;
 
@@ -129,11 +138,9 @@ class PatternSet {
   std::string hash_;
   // The first pass. (One RE2::Set of all the rules themselves was slower: its lazily built DFA
   // has a state for every combination of partial matches of many rules, so it kept growing with
-  // new text, and each worker process of `scrx analyze` built it again for every PDF. A set of
-  // literals stays small.)
-  std::unique_ptr<re2::FilteredRE2> filter_;  // every regex's atoms; which regex needs which
-  std::unique_ptr<RE2::Set> atoms_;           // the atoms; nullptr when no regex has one
-  std::vector<const RE2*> filter_regex_;      // filter index -> the regex
+  // new text. So was FilteredRE2 with an RE2::Set of the literals: see LiteralFilter.)
+  std::unique_ptr<LiteralFilter> filter_;  // every regex's literals
+  std::vector<const RE2*> filter_regex_;   // filter index -> the regex
   // filter index -> the rule whose regex (or near `a`) it is; {-1, -1} for the other regexes,
   // which come after the rules'.
   std::vector<RuleRef> set_index_;

@@ -33,10 +33,11 @@ void FindRegex(const RE2& re, std::string_view s, std::vector<std::pair<int, int
 
 // All matches of theme rules in one sentence, exclusions applied, overlaps of one theme merged
 // (the heaviest kept).
+// `candidates` are the sentence's.
 std::vector<Match> MatchSentence(const PatternSet& set, std::string_view s,
                                  std::vector<PatternSet::RuleRef>* refs,
-                                 PatternSet::Candidates* candidates) {
-  set.MatchRules(s, refs, candidates);
+                                 const PatternSet::Candidates* candidates) {
+  set.MatchRules(s, *candidates, refs);
   // A regex the set rules out for this sentence cannot match in it: not searched.
   auto find = [&](const Regex& re, std::vector<std::pair<int, int>>* out) {
     if (candidates->May(re)) FindRegex(*re.re, s, out);
@@ -202,9 +203,13 @@ std::vector<ThemeResult> Tagger::Tag(const std::vector<Section>& sections, int* 
                 sec.kind != SectionKind::kReferences && sec.kind != SectionKind::kGlossary;
     for (const Paragraph& para : sec.paragraphs) {
       if (body) words += CountWords(para.text);
+      // The literals of the paragraph are found in one pass, each sentence's candidates from
+      // those inside it.
+      patterns_->Scan(para.text, &candidates);
       for (const auto& [sb, se] : SplitSentences(para.text)) {
         std::string_view s = std::string_view(para.text).substr(static_cast<size_t>(sb),
                                                                 static_cast<size_t>(se - sb));
+        patterns_->Narrow(sb, se, &candidates);
         std::vector<Match> matches = MatchSentence(*patterns_, s, &refs, &candidates);
         if (matches.empty()) continue;
         SentenceCues cues(s, patterns_->cues(), &candidates);

@@ -1,0 +1,288 @@
+#include "tag/literal_filter.h"
+
+#include <re2/filtered_re2.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <queue>
+
+namespace scrx::tag {
+namespace {
+
+std::uint8_t Lower(std::uint8_t c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+bool Ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<std::uint8_t>(c) < 0x80; });
+}
+
+}  // namespace
+
+int LiteralFilter::AtomId(const std::string& atom) {
+  auto [it, added] = atom_ids_.emplace(atom, static_cast<int>(atoms_.size()));
+  if (!added) return it->second;
+  atoms_.push_back(atom);
+  triggers_.emplace_back();
+  return static_cast<int>(atoms_.size() - 1);
+}
+
+Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
+  // FilteredRE2 over this one regex gives its atoms and the condition on them; probing the
+  // condition with one atom left out tells which atoms it cannot do without.
+  re2::FilteredRE2 f(min_atom_length_);
+  int id = -1;
+  if (f.Add(re.pattern(), re.options(), &id) != RE2::NoError) {
+    return Status::InvalidArgument(where, "bad regex: " + re.pattern());
+  }
+  std::vector<std::string> atoms;
+  f.Compile(&atoms);
+  Regex r;
+  std::vector<int> potential;
+  f.AllPotentials({}, &potential);
+  const int self = static_cast<int>(regexes_.size());
+  *index = self;
+  if (!potential.empty() || atoms.empty()) {
+    r.unfiltered = true;
+    unfiltered_.push_back(self);
+    regexes_.push_back(std::move(r));
+    return Status::Ok();
+  }
+  std::vector<int> ids;
+  for (const std::string& a : atoms) ids.push_back(AtomId(a));
+  // The condition in conjunctive form, as far as it matters here: clauses, each a set of atoms
+  // of which a match holds at least one ("father|dad" AND "not|never" AND "seen|assessed").
+  // A clause is found by taking atoms away while the condition stays false without them; each
+  // next clause from the atoms the earlier ones left.
+  auto holds = [&](const std::vector<char>& in) {
+    std::vector<int> given;
+    for (size_t i = 0; i < in.size(); ++i) {
+      if (in[i]) given.push_back(static_cast<int>(i));
+    }
+    potential.clear();
+    f.AllPotentials(given, &potential);
+    return !potential.empty();
+  };
+  const size_t n = atoms.size();
+  // Common (short) atoms are taken away first, so that clauses keep the rare ones.
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return atoms[a].size() < atoms[b].size(); });
+  std::vector<char> used(n, 0);
+  for (;;) {
+    // Start from every atom not yet in a clause: without them all, does it fail?
+    std::vector<char> clause(n, 0), rest(n, 1);
+    for (size_t i = 0; i < n; ++i) {
+      if (!used[i]) {
+        clause[i] = 1;
+        rest[i] = 0;
+      }
+    }
+    if (std::find(clause.begin(), clause.end(), 1) == clause.end() || holds(rest)) break;
+    for (size_t i : order) {
+      if (!clause[i]) continue;
+      clause[i] = 0;
+      rest[i] = 1;
+      if (holds(rest)) {  // needed in the clause
+        clause[i] = 1;
+        rest[i] = 0;
+      }
+    }
+    std::vector<int> c;
+    for (size_t i = 0; i < n; ++i) {
+      if (clause[i]) {
+        c.push_back(ids[i]);
+        used[i] = 1;
+      }
+    }
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    r.clauses.push_back(std::move(c));
+  }
+  if (r.clauses.empty()) {  // cannot happen for a monotone condition false on no atoms
+    r.clauses.push_back(ids);
+  }
+  // The clause whose shortest atom is longest admits the regex for the check of the others.
+  auto shortest = [&](const std::vector<int>& c) {
+    size_t m = SIZE_MAX;
+    for (int a : c) m = std::min(m, atoms_[static_cast<size_t>(a)].size());
+    return m;
+  };
+  size_t best = 0;
+  for (size_t k = 1; k < r.clauses.size(); ++k) {
+    if (shortest(r.clauses[k]) > shortest(r.clauses[best])) best = k;
+  }
+  std::swap(r.clauses[0], r.clauses[best]);
+  for (int a : r.clauses[0]) triggers_[static_cast<size_t>(a)].push_back(self);
+  regexes_.push_back(std::move(r));
+  return Status::Ok();
+}
+
+void LiteralFilter::Compile() {
+  // The trie of the (lower-case) atoms; atoms with bytes outside ASCII are not searched but
+  // assumed present (case folding beyond ASCII is RE2's, not ours to repeat).
+  std::vector<std::map<std::uint8_t, int>> children(1);
+  std::vector<std::vector<int>> ends(1);
+  atom_length_.assign(atoms_.size(), 0);
+  always_atoms_.clear();
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    const std::string& s = atoms_[a];
+    atom_length_[a] = static_cast<int>(s.size());
+    if (s.empty() || !Ascii(s)) {
+      always_atoms_.push_back(static_cast<int>(a));
+      continue;
+    }
+    int node = 0;
+    for (char ch : s) {
+      std::uint8_t c = Lower(static_cast<std::uint8_t>(ch));
+      auto it = children[static_cast<size_t>(node)].find(c);
+      if (it == children[static_cast<size_t>(node)].end()) {
+        int next = static_cast<int>(children.size());
+        children[static_cast<size_t>(node)][c] = next;
+        children.emplace_back();
+        ends.emplace_back();
+        node = next;
+      } else {
+        node = it->second;
+      }
+    }
+    ends[static_cast<size_t>(node)].push_back(static_cast<int>(a));
+  }
+  nodes_.assign(children.size(), Node{});
+  edge_byte_.clear();
+  edge_to_.clear();
+  node_atoms_.clear();
+  for (size_t n = 0; n < children.size(); ++n) {
+    Node& node = nodes_[n];
+    node.first_edge = static_cast<std::uint32_t>(edge_to_.size());
+    node.edge_count = static_cast<std::uint32_t>(children[n].size());
+    for (const auto& [c, to] : children[n]) {  // std::map: sorted by byte
+      edge_byte_.push_back(c);
+      edge_to_.push_back(to);
+    }
+    node.first_atom = static_cast<std::uint32_t>(node_atoms_.size());
+    node.atom_count = static_cast<std::uint32_t>(ends[n].size());
+    node_atoms_.insert(node_atoms_.end(), ends[n].begin(), ends[n].end());
+  }
+  std::fill(std::begin(root_), std::end(root_), 0);
+  for (const auto& [c, to] : children[0]) root_[c] = to;
+  // Failure links, breadth first.
+  std::queue<int> todo;
+  for (const auto& [c, to] : children[0]) {
+    nodes_[static_cast<size_t>(to)].fail = 0;
+    todo.push(to);
+  }
+  while (!todo.empty()) {
+    int n = todo.front();
+    todo.pop();
+    for (const auto& [c, to] : children[static_cast<size_t>(n)]) {
+      int f = nodes_[static_cast<size_t>(n)].fail;
+      int target = 0;
+      for (;;) {
+        auto it = children[static_cast<size_t>(f)].find(c);
+        if (it != children[static_cast<size_t>(f)].end()) {
+          target = it->second;
+          break;
+        }
+        if (f == 0) break;
+        f = nodes_[static_cast<size_t>(f)].fail;
+      }
+      Node& child = nodes_[static_cast<size_t>(to)];
+      child.fail = target;
+      const Node& via = nodes_[static_cast<size_t>(target)];
+      child.out = via.atom_count > 0 ? target : via.out;
+      todo.push(to);
+    }
+  }
+}
+
+void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
+  hits->clear();
+  if (nodes_.size() <= 1) return;
+  int state = 0;
+  const int n = static_cast<int>(text.size());
+  for (int i = 0; i < n; ++i) {
+    std::uint8_t c = Lower(static_cast<std::uint8_t>(text[static_cast<size_t>(i)]));
+    for (;;) {
+      int next = -1;
+      if (state == 0) {
+        next = root_[c];
+        state = next;  // 0 when the root has no edge: stay there
+        break;
+      }
+      const Node& node = nodes_[static_cast<size_t>(state)];
+      const std::uint8_t* bytes = edge_byte_.data() + node.first_edge;
+      const std::uint8_t* end = bytes + node.edge_count;
+      const std::uint8_t* at = std::lower_bound(bytes, end, c);
+      if (at != end && *at == c) {
+        next = edge_to_[node.first_edge + static_cast<std::uint32_t>(at - bytes)];
+        state = next;
+        break;
+      }
+      state = node.fail;
+    }
+    for (int s = nodes_[static_cast<size_t>(state)].atom_count > 0
+                     ? state
+                     : nodes_[static_cast<size_t>(state)].out;
+         s > 0; s = nodes_[static_cast<size_t>(s)].out) {
+      const Node& node = nodes_[static_cast<size_t>(s)];
+      for (std::uint32_t k = 0; k < node.atom_count; ++k) {
+        int a = node_atoms_[node.first_atom + k];
+        hits->push_back({a, i + 1 - atom_length_[static_cast<size_t>(a)], i + 1});
+      }
+    }
+  }
+}
+
+void LiteralFilter::Select(const std::vector<Hit>& hits, int from, int to, Scratch* scratch,
+                           std::vector<char>* may, std::vector<int>* list) const {
+  may->assign(regexes_.size(), 0);
+  list->clear();
+  if (scratch->atom_seen.size() != atoms_.size()) scratch->atom_seen.assign(atoms_.size(), 0);
+  if (scratch->regex_seen.size() != regexes_.size()) {
+    scratch->regex_seen.assign(regexes_.size(), 0);
+  }
+  if (++scratch->epoch == 0) {  // wrapped: old marks could collide
+    std::fill(scratch->atom_seen.begin(), scratch->atom_seen.end(), 0);
+    std::fill(scratch->regex_seen.begin(), scratch->regex_seen.end(), 0);
+    scratch->epoch = 1;
+  }
+  const std::uint32_t epoch = scratch->epoch;
+  std::vector<int>& present = scratch->present;
+  present.clear();
+  auto mark = [&](int a) {
+    std::uint32_t& seen = scratch->atom_seen[static_cast<size_t>(a)];
+    if (seen != epoch) {
+      seen = epoch;
+      present.push_back(a);
+    }
+  };
+  for (const Hit& h : hits) {
+    if (h.begin >= from && h.end <= to) mark(h.atom);
+  }
+  for (int a : always_atoms_) mark(a);
+  auto admit = [&](int r) {
+    (*may)[static_cast<size_t>(r)] = 1;
+    list->push_back(r);
+  };
+  for (int a : present) {
+    for (int r : triggers_[static_cast<size_t>(a)]) {
+      std::uint32_t& seen = scratch->regex_seen[static_cast<size_t>(r)];
+      if (seen == epoch) continue;
+      seen = epoch;
+      bool all = true;
+      const auto& clauses = regexes_[static_cast<size_t>(r)].clauses;
+      for (size_t k = 1; all && k < clauses.size(); ++k) {
+        bool any = false;
+        for (int q : clauses[k]) any |= scratch->atom_seen[static_cast<size_t>(q)] == epoch;
+        all = any;
+      }
+      if (all) admit(r);
+    }
+  }
+  for (int r : unfiltered_) admit(r);
+  std::sort(list->begin(), list->end());
+}
+
+}  // namespace scrx::tag

@@ -1,0 +1,97 @@
+// The tagger's first pass: which of many regexes may match a text, decided from the literal
+// strings ("atoms") every match of each regex must contain, so that only those are searched.
+//
+// RE2's FilteredRE2 computes each regex's atoms and the AND/OR condition on them; this class
+// keeps, per regex, that condition as clauses (sets of atoms of which every match holds one:
+// "father|dad" AND "not|never"), read off FilteredRE2 by probing, and finds the
+// atoms of a text with one Aho-Corasick automaton (one pass over a paragraph gives every atom
+// with its place, so each sentence's candidates follow without scanning it again). Measured on
+// the benchmark collection, FilteredRE2's own route (an RE2::Set of the atoms per text, then
+// FilteredRE2::AllPotentials) cost more than the regex searches it saved: the Set's lazily
+// built DFA runs near NFA speed with thousands of literals, and AllPotentials walks the whole
+// condition tree for each call.
+//
+// The test is conservative: a regex it rules out cannot match the text; one it keeps may or
+// may not. It is also monotone: what is ruled out for a text is ruled out for every part of it.
+#ifndef SCRX_TAG_LITERAL_FILTER_H_
+#define SCRX_TAG_LITERAL_FILTER_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+
+namespace scrx::tag {
+
+class LiteralFilter {
+ public:
+  // Atoms shorter than `min_atom_length` bytes are not used: a regex whose every match must
+  // contain one of them may contain nothing else to go by, and is then searched everywhere.
+  explicit LiteralFilter(int min_atom_length = 3) : min_atom_length_(min_atom_length) {}
+
+  // Adds a regex; *index is its number (0, 1, ...). `where` names it in errors.
+  Status Add(const RE2& re, const std::string& where, int* index);
+  // Builds the automaton once every regex is added.
+  void Compile();
+
+  size_t size() const { return regexes_.size(); }
+  size_t atom_count() const { return atoms_.size(); }
+
+  // An atom found in a text: bytes [begin, end).
+  struct Hit {
+    int atom, begin, end;
+  };
+  // Every atom occurrence in `text` (ASCII letters compared without case), in order of end.
+  void Scan(std::string_view text, std::vector<Hit>* hits) const;
+
+  // Reusable working memory for Select (one per thread).
+  struct Scratch {
+    std::vector<std::uint32_t> atom_seen, regex_seen;
+    std::vector<int> present;
+    std::uint32_t epoch = 0;
+  };
+  // The regexes that may match in the part [from, to) of the text `hits` came from: sets
+  // (*may)[i] to 1 for each and lists them, ascending, in *list (both cleared first).
+  void Select(const std::vector<Hit>& hits, int from, int to, Scratch* scratch,
+              std::vector<char>* may, std::vector<int>* list) const;
+
+ private:
+  struct Regex {
+    // Every match holds an atom of each clause; the first clause's atoms are its triggers.
+    std::vector<std::vector<int>> clauses;
+    bool unfiltered = false;  // nothing to go by: always a candidate
+  };
+  int AtomId(const std::string& atom);
+
+  int min_atom_length_;
+  std::vector<Regex> regexes_;
+  std::vector<std::string> atoms_;
+  std::unordered_map<std::string, int> atom_ids_;
+  std::vector<std::vector<int>> triggers_;  // atom -> the regexes its presence may admit
+  std::vector<int> unfiltered_;
+  std::vector<int> always_atoms_;  // atoms the automaton cannot find (non-ASCII): assumed present
+
+  // The automaton: node 0 is the root; its transitions are a full table, the others' sorted
+  // (byte, node) edges.
+  struct Node {
+    int fail = 0;
+    int out = -1;  // the nearest node down the fail chain that ends atoms (-1: none)
+    std::uint32_t first_edge = 0, edge_count = 0;
+    std::uint32_t first_atom = 0, atom_count = 0;  // atoms ending here, in node_atoms_
+  };
+  std::vector<Node> nodes_;
+  std::vector<std::uint8_t> edge_byte_;
+  std::vector<int> edge_to_;
+  std::vector<int> node_atoms_;
+  std::vector<int> atom_length_;
+  int root_[256] = {};
+};
+
+}  // namespace scrx::tag
+
+#endif  // SCRX_TAG_LITERAL_FILTER_H_
