@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/files.h"
 #include "segment/section_kind.h"
 #include "tag/tagger.h"
 
@@ -445,11 +446,12 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
 }
 
 Status ReadReviewFile(const std::string& path, Review* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path, "cannot open for reading");
+  // Read whole, then parsed: nlohmann's stream input takes a virtual call per character.
+  std::string text;
+  if (!ReadFile(path, &text).ok()) return Status::IOError(path, "cannot open for reading");
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(in);
+    j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(path, std::string("not valid JSON: ") + e.what());
   }

@@ -590,7 +590,11 @@ void PatternSet::MatchRules(std::string_view text, const Candidates& candidates,
     }
     // The same search the tagger makes next for spans, so the DFA states built here serve it.
     re2::StringPiece m;
-    if (filter_regex_[i]->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) out->push_back(ref);
+    if (filter_regex_[i]->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) {
+      out->push_back(ref);
+      out->back().begin = static_cast<int>(m.data() - in.data());
+      out->back().end = out->back().begin + static_cast<int>(m.size());
+    }
   }
 }
 

@@ -116,6 +116,9 @@ class PatternSet {
   struct RuleRef {
     int theme;
     int rule;
+    // The first match found (bytes of `text`), so that the search for the others goes on from
+    // its end.
+    int begin = -1, end = -1;
   };
   void MatchRules(std::string_view text, const Candidates& candidates,
                   std::vector<RuleRef>* out) const;

@@ -18,10 +18,11 @@ struct Match {
   const std::string* where;
 };
 
-// Word index of each byte position: counts the words that start before `pos`.
-void FindRegex(const RE2& re, std::string_view s, std::vector<std::pair<int, int>>* out) {
+// Every match of `re` in `s` from byte `from` on.
+void FindRegex(const RE2& re, std::string_view s, std::vector<std::pair<int, int>>* out,
+               size_t from = 0) {
   re2::StringPiece in(s.data(), s.size());
-  size_t pos = 0;
+  size_t pos = from;
   re2::StringPiece m;
   while (pos <= in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
     int b = static_cast<int>(m.data() - in.data());
@@ -55,7 +56,13 @@ std::vector<Match> MatchSentence(const PatternSet& set, std::string_view s,
     }
     std::vector<std::pair<int, int>> spans;
     if (rule.kind == MatchRule::Kind::kRegex) {
-      find(rule.regex, &spans);
+      // The first match is the one MatchRules found; the search goes on after it.
+      if (ref.end > ref.begin) spans.emplace_back(ref.begin, ref.end);
+      if (ref.begin >= 0) {
+        FindRegex(
+            *rule.regex.re, s, &spans,
+            ref.end > ref.begin ? static_cast<size_t>(ref.end) : static_cast<size_t>(ref.end) + 1);
+      }
     } else {
       std::vector<std::pair<int, int>> as, bs;
       for (const Regex& a : rule.near_a) find(a, &as);
