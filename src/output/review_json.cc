@@ -245,28 +245,33 @@ std::string DumpJson(const nlohmann::ordered_json& j) {
 
 namespace {
 
-std::string Str(const nlohmann::json& j, const char* key) {
+template <class Json>
+std::string Str(const Json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return "";
-  return it->get<std::string>();
+  return it->template get<std::string>();
 }
-int Int(const nlohmann::json& j, const char* key) {
+template <class Json>
+int Int(const Json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_number()) return 0;
-  return it->get<int>();
+  return it->template get<int>();
 }
-MetaValue MetaFrom(const nlohmann::json& j) {
+template <class Json>
+MetaValue MetaFrom(const Json& j) {
   MetaValue v;
   if (j.is_object()) {
-    if (j.contains("value") && j["value"].is_string()) v.value = j["value"].get<std::string>();
+    if (j.contains("value") && j["value"].is_string())
+      v.value = j["value"].template get<std::string>();
     v.page = Int(j, "page");
   }
   return v;
 }
 
-}  // namespace
-
-Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review* out) {
+// For the DOM types of nlohmann (json, and ordered_json, which a whole review parses into
+// faster: its objects are vectors, not trees).
+template <class Json>
+Status FromJson(const Json& j, const std::string& where, Review* out) {
   *out = Review{};
   if (!j.is_object() || Str(j, "schema") != kReviewSchema) {
     return Status::InvalidArgument(
@@ -303,15 +308,15 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
     }
     const auto& m = j.at("metadata");
     Metadata& md = out->metadata;
-    md.title = MetaFrom(m.value("title", nlohmann::json()));
-    md.review_type = MetaFrom(m.value("review_type", nlohmann::json()));
-    md.board = MetaFrom(m.value("board", nlohmann::json()));
-    md.published = MetaFrom(m.value("published", nlohmann::json()));
-    md.commissioned = MetaFrom(m.value("commissioned", nlohmann::json()));
-    md.period_from = MetaFrom(m.value("period_from", nlohmann::json()));
-    md.period_to = MetaFrom(m.value("period_to", nlohmann::json()));
-    md.child_age = MetaFrom(m.value("child_age", nlohmann::json()));
-    md.outcome = MetaFrom(m.value("outcome", nlohmann::json()));
+    md.title = MetaFrom(m.value("title", Json()));
+    md.review_type = MetaFrom(m.value("review_type", Json()));
+    md.board = MetaFrom(m.value("board", Json()));
+    md.published = MetaFrom(m.value("published", Json()));
+    md.commissioned = MetaFrom(m.value("commissioned", Json()));
+    md.period_from = MetaFrom(m.value("period_from", Json()));
+    md.period_to = MetaFrom(m.value("period_to", Json()));
+    md.child_age = MetaFrom(m.value("child_age", Json()));
+    md.outcome = MetaFrom(m.value("outcome", Json()));
     for (const char* key : {"subjects", "agencies", "authors"}) {
       std::vector<MetaValue>& list = key[0] == 's'   ? md.subjects
                                      : key[1] == 'g' ? md.agencies
@@ -344,7 +349,7 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
         para.page_end = Int(p, "page_end");
         para.text = Str(p, "text");
         if (p.contains("table"))
-          para.table = p["table"].get<std::vector<std::vector<std::string>>>();
+          para.table = p["table"].template get<std::vector<std::vector<std::string>>>();
         sec.paragraphs.push_back(std::move(para));
       }
       out->sections.push_back(std::move(sec));
@@ -369,7 +374,8 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
         tr.derived = t["rule"].value("derived", false);
         tr.derived_from = Str(t["rule"], "derived_from");
       }
-      if (t.contains("sections")) tr.sections = t["sections"].get<std::vector<std::string>>();
+      if (t.contains("sections"))
+        tr.sections = t["sections"].template get<std::vector<std::string>>();
       for (const auto& e : t.at("evidence")) {
         Evidence ev;
         ev.theme = tr.id;
@@ -381,8 +387,8 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
         ev.paragraph_id = Str(e, "paragraph");
         ev.sentence = Str(e, "quote");
         if (e.contains("span") && e["span"].is_array() && e["span"].size() == 2) {
-          ev.span_begin = e["span"][0].get<int>();
-          ev.span_end = e["span"][1].get<int>();
+          ev.span_begin = e["span"][0].template get<int>();
+          ev.span_end = e["span"][1].template get<int>();
         }
         ev.matched = Str(e, "matched");
         ev.pattern = Str(e, "pattern");
@@ -445,17 +451,23 @@ Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review*
   return Status::Ok();
 }
 
+}  // namespace
+
+Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review* out) {
+  return FromJson(j, where, out);
+}
+
 Status ReadReviewFile(const std::string& path, Review* out) {
   // Read whole, then parsed: nlohmann's stream input takes a virtual call per character.
   std::string text;
   if (!ReadFile(path, &text).ok()) return Status::IOError(path, "cannot open for reading");
-  nlohmann::json j;
+  nlohmann::ordered_json j;
   try {
-    j = nlohmann::json::parse(text);
+    j = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(path, std::string("not valid JSON: ") + e.what());
   }
-  return ReviewFromJson(j, path, out);
+  return FromJson(j, path, out);
 }
 
 }  // namespace scrx::output
