@@ -205,10 +205,8 @@ void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
   for (int i = 0; i < n; ++i) {
     std::uint8_t c = Lower(static_cast<std::uint8_t>(text[static_cast<size_t>(i)]));
     for (;;) {
-      int next = -1;
       if (state == 0) {
-        next = root_[c];
-        state = next;  // 0 when the root has no edge: stay there
+        state = root_[c];  // 0 when the root has no edge: stay there
         break;
       }
       const Node& node = nodes_[static_cast<size_t>(state)];
@@ -216,8 +214,7 @@ void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
       const std::uint8_t* end = bytes + node.edge_count;
       const std::uint8_t* at = std::lower_bound(bytes, end, c);
       if (at != end && *at == c) {
-        next = edge_to_[node.first_edge + static_cast<std::uint32_t>(at - bytes)];
-        state = next;
+        state = edge_to_[node.first_edge + static_cast<std::uint32_t>(at - bytes)];
         break;
       }
       state = node.fail;
