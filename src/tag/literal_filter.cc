@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <queue>
 
 namespace scrx::tag {
@@ -30,16 +31,25 @@ int LiteralFilter::AtomId(const std::string& atom) {
 Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
   // FilteredRE2 over this one regex gives its atoms and the condition on them; probing the
   // condition with one atom left out tells which atoms it cannot do without.
-  re2::FilteredRE2 f(min_atom_length_);
-  int id = -1;
-  if (f.Add(re.pattern(), re.options(), &id) != RE2::NoError) {
-    return Status::InvalidArgument(where, "bad regex: " + re.pattern());
-  }
+  std::unique_ptr<re2::FilteredRE2> f;
   std::vector<std::string> atoms;
-  f.Compile(&atoms);
-  Regex r;
   std::vector<int> potential;
-  f.AllPotentials({}, &potential);
+  // Atoms of the usual minimum length first. A regex with nothing that long to go by (an
+  // abbreviation such as "\bCP\b", a section number such as "s\.?47") would be searched in
+  // every sentence; two-byte literals are better than none.
+  for (int min_length : {min_atom_length_, std::min(min_atom_length_, kShortestAtom)}) {
+    f = std::make_unique<re2::FilteredRE2>(min_length);
+    int id = -1;
+    if (f->Add(re.pattern(), re.options(), &id) != RE2::NoError) {
+      return Status::InvalidArgument(where, "bad regex: " + re.pattern());
+    }
+    atoms.clear();
+    f->Compile(&atoms);
+    potential.clear();
+    f->AllPotentials({}, &potential);
+    if (potential.empty() && !atoms.empty()) break;
+  }
+  Regex r;
   const int self = static_cast<int>(regexes_.size());
   *index = self;
   if (!potential.empty() || atoms.empty()) {
@@ -60,7 +70,7 @@ Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
       if (in[i]) given.push_back(static_cast<int>(i));
     }
     potential.clear();
-    f.AllPotentials(given, &potential);
+    f->AllPotentials(given, &potential);
     return !potential.empty();
   };
   const size_t n = atoms.size();
@@ -234,7 +244,12 @@ void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
 
 void LiteralFilter::Select(const std::vector<Hit>& hits, int from, int to, Scratch* scratch,
                            std::vector<char>* may, std::vector<int>* list) const {
-  may->assign(regexes_.size(), 0);
+  // *may is cleared through the list of the last call (the pair is kept together).
+  if (may->size() != regexes_.size()) {
+    may->assign(regexes_.size(), 0);
+  } else {
+    for (int r : *list) (*may)[static_cast<size_t>(r)] = 0;
+  }
   list->clear();
   if (scratch->atom_seen.size() != atoms_.size()) scratch->atom_seen.assign(atoms_.size(), 0);
   if (scratch->regex_seen.size() != regexes_.size()) {
@@ -255,8 +270,11 @@ void LiteralFilter::Select(const std::vector<Hit>& hits, int from, int to, Scrat
       present.push_back(a);
     }
   };
-  for (const Hit& h : hits) {
-    if (h.begin >= from && h.end <= to) mark(h.atom);
+  // Hits are in order of end; an atom that starts at or after `from` ends after it.
+  auto first = std::partition_point(hits.begin(), hits.end(),
+                                    [from](const Hit& h) { return h.end <= from; });
+  for (auto h = first; h != hits.end() && h->end <= to; ++h) {
+    if (h->begin >= from) mark(h->atom);
   }
   for (int a : always_atoms_) mark(a);
   auto admit = [&](int r) {

@@ -30,9 +30,11 @@ namespace scrx::tag {
 
 class LiteralFilter {
  public:
-  // Atoms shorter than `min_atom_length` bytes are not used: a regex whose every match must
-  // contain one of them may contain nothing else to go by, and is then searched everywhere.
+  // Atoms shorter than `min_atom_length` bytes are not used, unless a regex has nothing longer
+  // to go by: its atoms are then taken from kShortestAtom bytes. A regex with no atom even so
+  // is searched everywhere.
   explicit LiteralFilter(int min_atom_length = 3) : min_atom_length_(min_atom_length) {}
+  static constexpr int kShortestAtom = 2;
 
   // Adds a regex; *index is its number (0, 1, ...). `where` names it in errors.
   Status Add(const RE2& re, const std::string& where, int* index);
@@ -56,7 +58,8 @@ class LiteralFilter {
     std::uint32_t epoch = 0;
   };
   // The regexes that may match in the part [from, to) of the text `hits` came from: sets
-  // (*may)[i] to 1 for each and lists them, ascending, in *list (both cleared first).
+  // (*may)[i] to 1 for each and lists them, ascending, in *list. Both are cleared first; *may
+  // through the old *list, so pass the pair of the previous call (or an empty *may).
   void Select(const std::vector<Hit>& hits, int from, int to, Scratch* scratch,
               std::vector<char>* may, std::vector<int>* list) const;
 

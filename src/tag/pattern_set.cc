@@ -519,6 +519,13 @@ Status PatternSet::Compile() {
       if (Status s = add(&x, {-1, -1}); !s.ok()) return s;
     }
   }
+  // A proximity rule needs both halves: its `a` is searched only where a `b` may match too.
+  partners_.assign(rule_count_, {});
+  for (size_t i = 0; i < rule_count_; ++i) {
+    const MatchRule& r = themes_[static_cast<size_t>(set_index_[i].theme)]
+                             .rules[static_cast<size_t>(set_index_[i].rule)];
+    for (const Regex& b : r.near_b) partners_[i].push_back(b.filter);
+  }
   for (std::vector<Regex>* list :
        {&cues_.negation_pre, &cues_.negation_post, &cues_.pseudo, &cues_.terminate, &cues_.hedge,
         &cues_.counterfactual, &cues_.boilerplate, &cues_.child_words}) {
@@ -587,6 +594,12 @@ void PatternSet::MatchRules(std::string_view text, const Candidates& candidates,
     const RuleRef& ref = set_index_[i];
     if (!out->empty() && out->back().theme == ref.theme && out->back().rule == ref.rule) {
       continue;  // a proximity rule whose other `a` pattern matched already
+    }
+    if (!partners_[i].empty() && std::none_of(partners_[i].begin(), partners_[i].end(), [&](int b) {
+          auto k = static_cast<size_t>(b);
+          return k >= candidates.may_.size() || candidates.may_[k] != 0;
+        })) {
+      continue;  // a proximity rule none of whose `b` patterns can match here
     }
     // The same search the tagger makes next for spans, so the DFA states built here serve it.
     re2::StringPiece m;

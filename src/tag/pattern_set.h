@@ -112,7 +112,8 @@ class PatternSet {
   void Narrow(int begin, int end, Candidates* candidates) const;
 
   // Step three: the (theme, rule) pairs whose regex, or the first half of whose proximity rule,
-  // matches somewhere in `text`, the part Narrow was given. Clears and fills *out.
+  // matches somewhere in `text`, the part Narrow was given (a proximity rule only where one of
+  // its second halves is a candidate too). Clears and fills *out.
   struct RuleRef {
     int theme;
     int rule;
@@ -148,6 +149,9 @@ class PatternSet {
   // which come after the rules'.
   std::vector<RuleRef> set_index_;
   size_t rule_count_ = 0;  // filter indexes below this are rules'.
+  // filter index of a proximity rule's `a` -> the filter indexes of its `b`s (empty for the
+  // other rules).
+  std::vector<std::vector<int>> partners_;
   friend class Loader;
 };
 

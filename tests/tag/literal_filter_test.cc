@@ -77,6 +77,42 @@ TEST(LiteralFilter, APartCountsOnlyTheAtomsInsideIt) {
   EXPECT_TRUE(f.Select(text, 0, 15).empty());
 }
 
+// An abbreviation or a section number has no literal of three bytes; its two-byte literals are
+// used rather than searching it everywhere.
+TEST(LiteralFilter, TwoByteLiteralsWhenThereIsNothingLonger) {
+  Filter f;
+  int cp = f.Add(R"((?-i:\bCP\b))");
+  int s47 = f.Add(R"(\bs\.?\s?47\b)");
+  int digits = f.Add(R"(\b\d+\b)");  // still nothing at all: always searched
+  f.filter.Compile();
+  EXPECT_EQ(f.Select("She was made subject to a CP plan."), (std::vector<int>{cp, digits}));
+  EXPECT_EQ(f.Select("No s.47 enquiry followed."), (std::vector<int>{s47, digits}));
+  EXPECT_EQ(f.Select("The health visitor called."), (std::vector<int>{digits}));
+}
+
+// The candidates of one part do not leak into the next when the working memory is reused, as
+// the tagger reuses it from sentence to sentence.
+TEST(LiteralFilter, ReusedWorkingMemoryStartsClean) {
+  Filter f;
+  int neglect = f.Add(R"(\bneglect\b)");
+  int abuse = f.Add(R"(\bdomestic abuse\b)");
+  f.filter.Compile();
+  const std::string text = "There was neglect. Then domestic abuse.";
+  std::vector<LiteralFilter::Hit> hits;
+  f.filter.Scan(text, &hits);
+  LiteralFilter::Scratch scratch;
+  std::vector<char> may;
+  std::vector<int> list;
+  f.filter.Select(hits, 0, 18, &scratch, &may, &list);
+  EXPECT_EQ(list, (std::vector<int>{neglect}));
+  f.filter.Select(hits, 19, static_cast<int>(text.size()), &scratch, &may, &list);
+  EXPECT_EQ(list, (std::vector<int>{abuse}));
+  EXPECT_EQ(may, (std::vector<char>{0, 1}));
+  f.filter.Select(hits, 5, 9, &scratch, &may, &list);
+  EXPECT_TRUE(list.empty());
+  EXPECT_EQ(may, (std::vector<char>{0, 0}));
+}
+
 // Every regex of the shipped pack, every example sentence of every theme: a regex that matches
 // the sentence must be a candidate for it, whole or as the part of a longer text.
 TEST(LiteralFilter, NeverRulesOutARegexThatMatches) {

@@ -188,6 +188,32 @@ TEST(PatternSet, LaterFileReplacesThemeWithSameId) {
   EXPECT_TRUE(refs.empty());
 }
 
+// A proximity rule's first half is reported (and searched) only where its second half can
+// match too: "father" alone is no candidate for "father ... not assessed".
+TEST(PatternSet, ProximityRuleNeedsBothHalves) {
+  const char unseen[] =
+      "id: unseen_men\n"
+      "label: Unseen men\n"
+      "group: practice\n"
+      "definition: Men in the household were not assessed.\n"
+      "match:\n"
+      "  - near:\n"
+      "      a: ['\\bfathers?\\b']\n"
+      "      b: ['\\bnot assessed\\b', '\\bnever seen\\b']\n"
+      "      within: 6\n";
+  Status status;
+  auto set = PatternSet::FromStrings({{"unseen_men.yaml", unseen}}, &status);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  std::vector<PatternSet::RuleRef> refs;
+  set->MatchRules("The father was at every appointment.", &refs);
+  EXPECT_TRUE(refs.empty());
+  set->MatchRules("The father was never seen by the health visitor.", &refs);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs[0].theme, 0);
+  set->MatchRules("His father was not assessed.", &refs);
+  EXPECT_EQ(refs.size(), 1u);
+}
+
 TEST(PatternSet, HashFollowsContentNotFileOrder) {
   const char neglect[] =
       "id: neglect\n"
