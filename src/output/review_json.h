@@ -27,7 +27,10 @@ nlohmann::ordered_json ReviewToJson(const Review& review, const JsonOptions& opt
 // not UTF-8 (a file name in another encoding) replaced by U+FFFD instead of failing.
 std::string DumpJson(const nlohmann::ordered_json& j);
 
-// Parses a document written by ReviewToJson. Errors name `where` (the file).
+// Parses the text of a document written by ReviewToJson (review_read.cc). Errors name `where`
+// (the file): not valid JSON, not a review document, or a required part missing.
+Status ReviewFromJsonText(std::string text, const std::string& where, Review* out);
+// The same for a document already parsed.
 Status ReviewFromJson(const nlohmann::json& j, const std::string& where, Review* out);
 
 // Reads and parses a review JSON file.
