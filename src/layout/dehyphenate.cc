@@ -4,8 +4,10 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
+#include <functional>
 #include <hunspell/hunspell.hxx>
 #include <mutex>
+#include <unordered_map>
 
 namespace scrx::layout {
 namespace {
@@ -56,6 +58,15 @@ bool IsHyphenPrefix(std::string_view lower) {
 struct HunspellLexicon::Impl {
   std::unique_ptr<Hunspell> hunspell;
   mutable std::mutex mu;  // Hunspell objects are not documented as thread-safe
+  // Answers given so far. Hunspell's spell() takes about a microsecond and text quality asks
+  // about every word of every page, but a report's words repeat: most questions were asked
+  // before. Emptied when full, so a long batch cannot grow it without bound.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  static constexpr size_t kMemoSize = 1 << 17;
+  mutable std::unordered_map<std::string, bool, Hash, std::equal_to<>> memo;
 };
 
 HunspellLexicon::HunspellLexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -76,7 +87,12 @@ std::unique_ptr<HunspellLexicon> HunspellLexicon::Open(const std::string& base, 
 
 bool HunspellLexicon::IsWord(std::string_view word) const {
   std::lock_guard<std::mutex> lock(impl_->mu);
-  return impl_->hunspell->spell(std::string(word));
+  if (auto it = impl_->memo.find(word); it != impl_->memo.end()) return it->second;
+  if (impl_->memo.size() >= Impl::kMemoSize) impl_->memo.clear();
+  std::string w(word);
+  bool known = impl_->hunspell->spell(w);
+  impl_->memo.emplace(std::move(w), known);
+  return known;
 }
 
 const Lexicon* DefaultLexicon() {

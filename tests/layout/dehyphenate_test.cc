@@ -82,6 +82,26 @@ TEST(DecideLineEnd, HunspellEnGb) {
             End::kKeepHyphen);
 }
 
+// Hunspell's answers are remembered; asked again, in any order and past the memo's size, the
+// answers are the same, case as given ("London" is a word, "london" is not).
+TEST(HunspellLexicon, AnswersStayTheSameWhenRemembered) {
+  Status status;
+  auto lexicon = HunspellLexicon::Open("/usr/share/hunspell/en_GB", &status);
+  if (!lexicon) GTEST_SKIP() << status.ToString();
+  const struct {
+    const char* word;
+    bool known;
+  } cases[] = {{"safeguarding", true},  {"London", true},  {"london", false},
+               {"practitioners", true}, {"practi", false}, {"xqzvbn", false},
+               {"health", true},        {"Health", true}};
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& c : cases) EXPECT_EQ(lexicon->IsWord(c.word), c.known) << c.word;
+    if (round == 1) {  // fill the memo past its size, so that it is emptied
+      for (int i = 0; i < (1 << 17) + 10; ++i) lexicon->IsWord("w" + std::to_string(i));
+    }
+  }
+}
+
 TEST(AppendLine, AppliesTheLineEnd) {
   const struct {
     const char* text;
