@@ -160,24 +160,15 @@ void LiteralFilter::Compile() {
     ends[static_cast<size_t>(node)].push_back(static_cast<int>(a));
   }
   nodes_.assign(children.size(), Node{});
-  edge_byte_.clear();
-  edge_to_.clear();
   node_atoms_.clear();
   for (size_t n = 0; n < children.size(); ++n) {
     Node& node = nodes_[n];
-    node.first_edge = static_cast<std::uint32_t>(edge_to_.size());
-    node.edge_count = static_cast<std::uint32_t>(children[n].size());
-    for (const auto& [c, to] : children[n]) {  // std::map: sorted by byte
-      edge_byte_.push_back(c);
-      edge_to_.push_back(to);
-    }
     node.first_atom = static_cast<std::uint32_t>(node_atoms_.size());
     node.atom_count = static_cast<std::uint32_t>(ends[n].size());
     node_atoms_.insert(node_atoms_.end(), ends[n].begin(), ends[n].end());
   }
-  std::fill(std::begin(root_), std::end(root_), 0);
-  for (const auto& [c, to] : children[0]) root_[c] = to;
-  // Failure links, breadth first.
+  // Failure links, breadth first (the order is kept for the transition table).
+  std::vector<int> order;
   std::queue<int> todo;
   for (const auto& [c, to] : children[0]) {
     nodes_[static_cast<size_t>(to)].fail = 0;
@@ -186,6 +177,7 @@ void LiteralFilter::Compile() {
   while (!todo.empty()) {
     int n = todo.front();
     todo.pop();
+    order.push_back(n);
     for (const auto& [c, to] : children[static_cast<size_t>(n)]) {
       int f = nodes_[static_cast<size_t>(n)].fail;
       int target = 0;
@@ -205,6 +197,31 @@ void LiteralFilter::Compile() {
       todo.push(to);
     }
   }
+  // The automaton as a table: one row per node, one column per byte class (the bytes that
+  // occur in atoms, upper-case letters with their lower-case ones; every other byte is class
+  // 0), each entry the next node with the failure links already followed. One load per byte.
+  std::fill(std::begin(class_of_), std::end(class_of_), std::uint8_t{0});
+  classes_ = 1;
+  for (const auto& edges : children) {
+    for (const auto& [c, to] : edges) {
+      if (class_of_[c] == 0) class_of_[c] = static_cast<std::uint8_t>(classes_++);
+    }
+  }
+  for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[Lower(static_cast<std::uint8_t>(c))];
+  const auto row = [&](int n) { return static_cast<size_t>(n) * static_cast<size_t>(classes_); };
+  next_.assign(row(static_cast<int>(nodes_.size())), 0);
+  for (const auto& [c, to] : children[0]) next_[class_of_[c]] = to;
+  for (int n : order) {
+    std::copy_n(
+        next_.begin() + static_cast<std::ptrdiff_t>(row(nodes_[static_cast<size_t>(n)].fail)),
+        classes_, next_.begin() + static_cast<std::ptrdiff_t>(row(n)));
+    for (const auto& [c, to] : children[static_cast<size_t>(n)]) next_[row(n) + class_of_[c]] = to;
+  }
+  // The first node to report from at each node (0: none).
+  report_.assign(nodes_.size(), 0);
+  for (size_t n = 1; n < nodes_.size(); ++n) {
+    report_[n] = nodes_[n].atom_count > 0 ? static_cast<int>(n) : std::max(nodes_[n].out, 0);
+  }
 }
 
 void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
@@ -212,27 +229,13 @@ void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
   if (nodes_.size() <= 1) return;
   int state = 0;
   const int n = static_cast<int>(text.size());
+  const int* next = next_.data();
+  const size_t classes = static_cast<size_t>(classes_);
   for (int i = 0; i < n; ++i) {
-    std::uint8_t c = Lower(static_cast<std::uint8_t>(text[static_cast<size_t>(i)]));
-    for (;;) {
-      if (state == 0) {
-        state = root_[c];  // 0 when the root has no edge: stay there
-        break;
-      }
-      const Node& node = nodes_[static_cast<size_t>(state)];
-      const std::uint8_t* bytes = edge_byte_.data() + node.first_edge;
-      const std::uint8_t* end = bytes + node.edge_count;
-      const std::uint8_t* at = std::lower_bound(bytes, end, c);
-      if (at != end && *at == c) {
-        state = edge_to_[node.first_edge + static_cast<std::uint32_t>(at - bytes)];
-        break;
-      }
-      state = node.fail;
-    }
-    for (int s = nodes_[static_cast<size_t>(state)].atom_count > 0
-                     ? state
-                     : nodes_[static_cast<size_t>(state)].out;
-         s > 0; s = nodes_[static_cast<size_t>(s)].out) {
+    std::uint8_t c = static_cast<std::uint8_t>(text[static_cast<size_t>(i)]);
+    state = next[static_cast<size_t>(state) * classes + class_of_[c]];
+    for (int s = report_[static_cast<size_t>(state)]; s > 0;
+         s = nodes_[static_cast<size_t>(s)].out) {
       const Node& node = nodes_[static_cast<size_t>(s)];
       for (std::uint32_t k = 0; k < node.atom_count; ++k) {
         int a = node_atoms_[node.first_atom + k];

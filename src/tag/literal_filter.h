@@ -79,20 +79,19 @@ class LiteralFilter {
   std::vector<int> unfiltered_;
   std::vector<int> always_atoms_;  // atoms the automaton cannot find (non-ASCII): assumed present
 
-  // The automaton: node 0 is the root; its transitions are a full table, the others' sorted
-  // (byte, node) edges.
+  // The automaton: node 0 is the root.
   struct Node {
     int fail = 0;
     int out = -1;  // the nearest node down the fail chain that ends atoms (-1: none)
-    std::uint32_t first_edge = 0, edge_count = 0;
     std::uint32_t first_atom = 0, atom_count = 0;  // atoms ending here, in node_atoms_
   };
   std::vector<Node> nodes_;
-  std::vector<std::uint8_t> edge_byte_;
-  std::vector<int> edge_to_;
   std::vector<int> node_atoms_;
   std::vector<int> atom_length_;
-  int root_[256] = {};
+  std::uint8_t class_of_[256] = {};  // byte -> its column in next_
+  int classes_ = 1;
+  std::vector<int> next_;    // node * classes_ + class -> the next node
+  std::vector<int> report_;  // node -> the first node whose atoms end there (0: none)
 };
 
 }  // namespace scrx::tag
