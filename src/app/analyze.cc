@@ -167,7 +167,7 @@ nlohmann::json AnalyzeJob(const Job& job, const AnalyzeOptions& options) {
       output::JsonOptions jo;
       jo.scrx_version = options.scrx_version;
       jo.patterns_hash = options.patterns->hash();
-      std::string text = output::DumpJson(output::ReviewToJson(review, jo)) + "\n";
+      std::string text = output::ReviewJsonText(review, jo) + "\n";
       std::string rel_out = OutputRelPath(job.rel);
       std::string tmp;
       s = WriteFileTemp((fs::path(options.out_dir) / rel_out).string(), text, &tmp);

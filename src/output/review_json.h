@@ -21,6 +21,10 @@ struct JsonOptions {
   bool include_furniture = true;
 };
 
+// The document's text, as DumpJson prints it (written directly, without a DOM: what `scrx
+// analyze` writes).
+std::string ReviewJsonText(const Review& review, const JsonOptions& options);
+// The document itself (parsed from that text).
 nlohmann::ordered_json ReviewToJson(const Review& review, const JsonOptions& options);
 
 // The text of a document as scrx writes it: one space of indent per level, and bytes that are
