@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace scrx::layout {
 namespace {
 
@@ -104,7 +106,34 @@ const icu::Normalizer2* Nfkc() {
 
 }  // namespace
 
+namespace {
+
+// Pass 3 below: spaces collapsed, the ends trimmed.
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char ch : text) {
+    if (ch == ' ') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(ch);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string NormalizeText(std::string_view text) {
+  // Most lines are printable ASCII, which passes 1 and 2 leave as it is (the backtick aside:
+  // it becomes an apostrophe).
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return c >= 0x20 && c < 0x7f && c != '`'; })) {
+    return CollapseSpaces(text);
+  }
   // Pass 1: map code points (quotes, dashes, spaces, bullets) into a UnicodeString.
   icu::UnicodeString mapped;
   int32_t i = 0;
@@ -131,21 +160,9 @@ std::string NormalizeText(std::string_view text) {
     norm = mapped;
   }
   // Pass 3: NFKC can introduce new quotes/spaces ("…" -> "..."); collapse spaces and trim.
-  std::string out;
-  out.reserve(text.size());
   std::string utf8;
   norm.toUTF8String(utf8);
-  bool pending_space = false;
-  for (char ch : utf8) {
-    if (ch == ' ') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(ch);
-  }
-  return out;
+  return CollapseSpaces(utf8);
 }
 
 bool IsBulletToken(std::string_view token) {

@@ -122,3 +122,27 @@ TEST(IsBulletToken, RecognisesBulletGlyphs) {
 
 }  // namespace
 }  // namespace scrx::layout
+
+namespace scrx::layout {
+namespace {
+
+// Plain ASCII takes a shorter road than the rest; both give the same clean text.
+TEST(NormalizeText, PlainAsciiAndTheRestAgree) {
+  EXPECT_EQ(NormalizeText("  The   child's  voice  "), "The child's voice");
+  EXPECT_EQ(NormalizeText("  The \xE2\x80\x99"
+                          "child's\xE2\x80\x99  voice  "),
+            "The 'child's' voice");
+  EXPECT_EQ(NormalizeText("`quoted'"), "'quoted'");
+  EXPECT_EQ(NormalizeText("tab\there\r\n"), "tab here");
+  EXPECT_EQ(NormalizeText(""), "");
+  EXPECT_EQ(NormalizeText("   "), "");
+  for (std::string_view s :
+       {"Section 4.2: Findings (1) - \"disguised compliance\"", "a  b", "~!@#$%^&*()_+{}|:<>?"}) {
+    // The same line with one character that sends it the long way (a zero-width space).
+    std::string long_way = std::string(s) + "\xE2\x80\x8B";
+    EXPECT_EQ(NormalizeText(s), NormalizeText(long_way)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace scrx::layout
