@@ -56,16 +56,29 @@ struct Candidate {
 };
 
 // Index of the contents entry whose title matches `text`, or -1.
-int MatchContents(const ContentsResult& contents, std::string_view text, const SectionNumber& num,
-                  std::vector<bool>* used) {
+// The keys of a contents entry: its title, and its number and title.
+struct EntryKeys {
+  std::string title, full;
+};
+
+std::vector<EntryKeys> KeysOf(const ContentsResult& contents) {
+  std::vector<EntryKeys> keys;
+  for (const ContentsEntry& e : contents.entries) {
+    keys.push_back(
+        {TitleKey(e.title), TitleKey(e.number.empty() ? e.title : e.number + " " + e.title)});
+  }
+  return keys;
+}
+
+int MatchContents(const std::vector<EntryKeys>& entries, std::string_view text,
+                  const SectionNumber& num, std::vector<bool>* used) {
   std::string key = TitleKey(num.found && !num.title.empty() ? num.title : text);
   std::string full = TitleKey(text);
   if (key.empty()) return -1;
-  for (size_t i = 0; i < contents.entries.size(); ++i) {
+  for (size_t i = 0; i < entries.size(); ++i) {
     if ((*used)[i]) continue;
-    const ContentsEntry& e = contents.entries[i];
-    std::string ek = TitleKey(e.title);
-    std::string ef = TitleKey(e.number.empty() ? e.title : e.number + " " + e.title);
+    const std::string& ek = entries[i].title;
+    const std::string& ef = entries[i].full;
     bool match = ek == key || ef == full || ek == full;
     // A long title may be cut short in the contents ("Analysis of the practice..."); accept a
     // prefix of at least four words.
@@ -134,6 +147,7 @@ std::vector<Heading> FindHeadings(const std::vector<Item>& items, size_t from,
   }
 
   std::vector<bool> used(contents.entries.size(), false);
+  const std::vector<EntryKeys> entry_keys = KeysOf(contents);
   std::vector<Heading> out;
   auto accept = [&](const Candidate& c) {
     Heading h;
@@ -188,7 +202,7 @@ std::vector<Heading> FindHeadings(const std::vector<Item>& items, size_t from,
     });
     if (!has_letters) continue;
     c.contents_entry =
-        contents.entries.empty() ? -1 : MatchContents(contents, c.text, c.num, &used);
+        contents.entries.empty() ? -1 : MatchContents(entry_keys, c.text, c.num, &used);
     bool larger = c.size >= body_size + 0.9;
     if (c.contents_entry >= 0 && words <= 24) {
       styled_headings |= larger || c.bold || c.caps;
