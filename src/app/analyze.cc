@@ -773,6 +773,8 @@ Status RunAnalyze(const AnalyzeOptions& options, const ProgressFn& progress, Run
     pool.Prune();
   }
   store_settled();
+  // The reviews stored since the last batch join the full-text index.
+  if (Status s = collection->FlushTextIndex(); !s.ok()) summary->text_index_error = s.ToString();
 
   // Files never started because of Ctrl-C.
   for (size_t k = next; k < jobs.size(); ++k) {

@@ -55,6 +55,9 @@ struct RunSummary {
   std::vector<FileResult> results;  // in input order
   int succeeded = 0, failed = 0, duplicates = 0, skipped = 0, not_started = 0, pages = 0;
   bool interrupted = false;  // SIGINT or SIGTERM stopped the run early
+  // Set when the stored reviews could not all be added to the full-text index at the end (the
+  // rows are stored; the next run indexes them).
+  std::string text_index_error;
   double seconds = 0;
   int jobs = 1;
 };

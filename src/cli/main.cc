@@ -62,12 +62,19 @@ int FailCollection(const scrx::Status& s) {
 
 // query and search: open the collection read-only, run one query, print it.
 int RunQuery(const std::string& db, const std::string& format,
-             const std::function<scrx::Status(scrx::store::Database*, scrx::query::Table*)>& run) {
+             const std::function<scrx::Status(scrx::store::Database*, scrx::query::Table*)>& run,
+             bool full_text = false) {
   scrx::query::Format f;
   scrx::Status s = scrx::query::ParseFormat(format, &f);
   if (!s.ok()) return Fail(s, kExitUsage);
   scrx::query::Collection c;
   if (s = scrx::query::OpenCollection(db, &c); !s.ok()) return FailCollection(s);
+  if (std::int64_t n = full_text ? c.collection->ReviewsNotInTextIndex() : 0; n > 0) {
+    std::fprintf(stderr,
+                 "scrx: note: %lld stored review%s not in the full-text index yet (a run is"
+                 " writing, or was stopped); the next 'scrx analyze' of the folder indexes them\n",
+                 static_cast<long long>(n), n == 1 ? " is" : "s are");
+  }
   scrx::query::Table table;
   if (s = run(c.db(), &table); !s.ok()) return FailCollection(s);
   std::fputs(scrx::query::Render(table, f).c_str(), stdout);
@@ -456,6 +463,12 @@ int main(int argc, char** argv) {
     s = scrx::app::RunAnalyze(aopt, std::ref(progress), &summary);
     if (!s.ok()) return Fail(s, kExitUsage);
     PrintSummary(summary, aopt.out_dir);
+    if (!summary.text_index_error.empty()) {
+      std::fprintf(stderr,
+                   "scrx: warning: the full-text index is not complete (%s); the next run of"
+                   " the same command completes it\n",
+                   summary.text_index_error.c_str());
+    }
     if (summary.interrupted) return kExitInterrupted;
     return summary.failed > 0 ? kExitFailures : kExitOk;
   }
@@ -574,8 +587,9 @@ int main(int argc, char** argv) {
                     [&](auto* db, auto* t) { return scrx::query::QuerySql(db, qsql, t); });
   }
   if (*searchc) {
-    return RunQuery(qdb, qformat,
-                    [&](auto* db, auto* t) { return scrx::query::Search(db, qsearch, t); });
+    return RunQuery(
+        qdb, qformat, [&](auto* db, auto* t) { return scrx::query::Search(db, qsearch, t); },
+        /*full_text=*/true);
   }
   if (*exportc) return RunExport(edb, eformat, eopt, export_patterns);
   return kExitUsage;

@@ -46,6 +46,7 @@ CREATE TRIGGER paragraphs_au AFTER UPDATE ON paragraphs BEGIN
   INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
   INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
 END;
+CREATE TABLE fts_pending(review_id INTEGER PRIMARY KEY REFERENCES reviews(id) ON DELETE CASCADE);
 CREATE TABLE themes(
   review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
   theme TEXT NOT NULL, label TEXT, grp TEXT, present INTEGER NOT NULL,
@@ -143,18 +144,66 @@ std::unique_ptr<Collection> Collection::Open(const std::string& path, Database::
   }
   std::unique_ptr<Database> db = Database::Open(path, mode, status);
   if (!db) return nullptr;
-  std::unique_ptr<Collection> c(new Collection(std::move(db)));
+  std::unique_ptr<Collection> c(new Collection(std::move(db), mode));
   *status = c->CreateOrCheckSchema(mode);
   if (!status->ok()) return nullptr;
+  if (mode == Database::Mode::kReadWrite) {
+    // Reviews a killed run stored but did not index. An error leaves them for later.
+    (void)c->FlushTextIndex();
+  }
   return c;
+}
+
+Collection::~Collection() {
+  if (db_ && mode_ == Database::Mode::kReadWrite) (void)FlushTextIndex();
+}
+
+std::int64_t Collection::ReviewsNotInTextIndex() {
+  std::int64_t has_table = 0, n = 0;
+  if (!QueryInt(db_.get(), "SELECT count(*) FROM sqlite_master WHERE name = 'fts_pending';", 0,
+                &has_table)
+           .ok() ||
+      has_table == 0)
+    return 0;
+  if (!QueryInt(db_.get(), "SELECT count(*) FROM fts_pending;", 0, &n).ok()) return 0;
+  return n;
+}
+
+Status Collection::IndexPending() {
+  if (Status s =
+          db_->Exec("INSERT INTO paragraphs_fts(rowid, text) SELECT p.id, p.text FROM fts_pending f"
+                    " CROSS JOIN paragraphs p ON p.review_id = f.review_id;"
+                    " DELETE FROM fts_pending;");
+      !s.ok())
+    return s;
+  return Status::Ok();
+}
+
+Status Collection::FlushTextIndex() {
+  if (mode_ != Database::Mode::kReadWrite) return Status::Ok();
+  std::int64_t waiting = 0;
+  if (Status s = QueryInt(db_.get(), "SELECT EXISTS (SELECT 1 FROM fts_pending);", 0, &waiting);
+      !s.ok())
+    return s;
+  if (waiting == 0) {
+    pending_bytes_ = 0;
+    return Status::Ok();
+  }
+  Database::Transaction tx(db_.get());
+  if (!tx.status().ok()) return tx.status();
+  if (Status s = IndexPending(); !s.ok()) return s;
+  if (Status s = tx.Commit(); !s.ok()) return s;
+  pending_bytes_ = 0;
+  return Status::Ok();
 }
 
 Status Collection::CreateOrCheckSchema(Database::Mode mode) {
   std::int64_t version = 0, tables = 0;
   if (Status s = QueryInt(db_.get(), "PRAGMA user_version;", 0, &version); !s.ok()) return s;
   if (version == kCollectionSchemaVersion) return Status::Ok();
-  // Version 1 indexed each new paragraph by a trigger; it differs in nothing a reader sees.
-  if (version == 1 && mode == Database::Mode::kReadOnly) return Status::Ok();
+  // Version 1 indexed each new paragraph by a trigger, version 2 each review as it was stored
+  // (no fts_pending); they differ in nothing a reader sees.
+  if ((version == 1 || version == 2) && mode == Database::Mode::kReadOnly) return Status::Ok();
   if (version > kCollectionSchemaVersion) {
     return Status::NotSupported(path(), "collection schema version " + std::to_string(version) +
                                             " is newer than this scrx reads (" +
@@ -168,10 +217,16 @@ Status Collection::CreateOrCheckSchema(Database::Mode mode) {
   if (!tx.status().ok()) return tx.status();
   if (Status s = QueryInt(db_.get(), "PRAGMA user_version;", 0, &version); !s.ok()) return s;
   if (version == kCollectionSchemaVersion) return tx.Commit();
-  if (version == 1) {
-    // From version 1: WriteReview indexes a review's paragraphs itself now.
-    if (Status s = db_->Exec("DROP TRIGGER IF EXISTS paragraphs_ai; PRAGMA user_version = " +
-                             std::to_string(kCollectionSchemaVersion) + ";");
+  if (version == 1 || version == 2) {
+    // From version 1: WriteReview indexes the paragraphs itself now, and from either the
+    // reviews waiting for the index are listed (none in a collection of either).
+    if (Status s = db_->Exec(
+            "DROP TRIGGER IF EXISTS paragraphs_ai;"
+            " CREATE TABLE IF NOT EXISTS fts_pending(review_id INTEGER PRIMARY KEY REFERENCES"
+            " reviews(id)"
+            " ON DELETE CASCADE);"
+            " PRAGMA user_version = " +
+            std::to_string(kCollectionSchemaVersion) + ";");
         !s.ok())
       return s;
     return tx.Commit();
@@ -210,6 +265,24 @@ Status Collection::WriteReview(const Review& review, const std::string& json_rel
   Database::Transaction tx(db_.get());
   if (!tx.status().ok()) return tx.status();
   Status s;
+  std::int64_t pending = pending_bytes_;
+  // An old version still waiting for the index joins it first: deleting its paragraphs takes
+  // them out of the index (trigger paragraphs_ad), which must hold them then.
+  {
+    std::int64_t old_waits = 0;
+    auto q = db_->Prepare(
+        "SELECT count(*) FROM fts_pending f JOIN reviews r ON r.id = f.review_id"
+        " WHERE r.file = ?;",
+        &s);
+    if (!q) return s;
+    q->Bind(1, std::string_view(file));
+    if (q->Step()) old_waits = q->Int(0);
+    if (!q->status().ok()) return q->status();
+    if (old_waits > 0) {
+      if (s = IndexPending(); !s.ok()) return s;
+      pending = 0;
+    }
+  }
   // The old version's rows go with it (ON DELETE CASCADE; the FTS index by trigger).
   for (const char* sql :
        {"DELETE FROM reviews WHERE file = ?;", "DELETE FROM failures WHERE file = ?;"}) {
@@ -249,8 +322,22 @@ Status Collection::WriteReview(const Review& review, const std::string& json_rel
       .BindText(18, m.child_age.value)
       .BindText(19, m.outcome.value);
   if (s = ins->Run(); !s.ok()) return s;
-  if (s = InsertRows(review, db_->LastInsertId()); !s.ok()) return s;
-  return tx.Commit();
+  const std::int64_t id = db_->LastInsertId();
+  if (s = InsertRows(review, id); !s.ok()) return s;
+  // Its paragraphs wait for the index with the others, or join it now with them all.
+  auto wait = db_->Prepare("INSERT INTO fts_pending(review_id) VALUES (?);", &s);
+  if (!wait) return s;
+  if (s = wait->Bind(1, id).Run(); !s.ok()) return s;
+  for (const Section& x : review.sections) {
+    for (const Paragraph& p : x.paragraphs) pending += static_cast<std::int64_t>(p.text.size());
+  }
+  if (pending >= kTextIndexBatchBytes) {
+    if (s = IndexPending(); !s.ok()) return s;
+    pending = 0;
+  }
+  if (s = tx.Commit(); !s.ok()) return s;
+  pending_bytes_ = pending;
+  return Status::Ok();
 }
 
 Status Collection::InsertRows(const Review& review, std::int64_t id) {
@@ -307,17 +394,6 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
       par->Bind(8, std::string_view(p.text));
       if (s = par->Run(); !s.ok()) return s;
     }
-  }
-  // The full-text index takes the review's paragraphs in one statement: FTS5 writes its pending
-  // terms out at every statement savepoint, so an insert trigger per paragraph made a segment
-  // per paragraph (twice the time of the whole review's store).
-  {
-    auto fts = db_->Prepare(
-        "INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs"
-        " WHERE review_id = ?;",
-        &s);
-    if (!fts) return s;
-    if (s = fts->Bind(1, id).Run(); !s.ok()) return s;
   }
 
   auto th = db_->Prepare(

@@ -5,6 +5,7 @@
 #include "store/collection.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -132,12 +133,23 @@ class CollectionTest : public ::testing::Test {
     }
     return n;
   }
-  // FTS5's own check that the index matches the paragraphs table.
+  // FTS5's own check that the index matches the paragraphs table, once the reviews waiting
+  // for the index are in it (as at the end of a run).
   Status FtsIntegrity() {
+    if (Status s = coll_->FlushTextIndex(); !s.ok()) return s;
+    return RawFtsIntegrity();
+  }
+  Status RawFtsIntegrity() {
     return coll_->db()->Exec(
         "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1);");
   }
+  // Paragraphs the full-text index finds, as `scrx search` sees them after a run.
   std::int64_t FtsHits(const std::string& query) {
+    EXPECT_TRUE(coll_->FlushTextIndex().ok());
+    return RawFtsHits(query);
+  }
+  // The same without indexing what waits.
+  std::int64_t RawFtsHits(const std::string& query) {
     return Count(coll_->db(),
                  "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '" + query + "'");
   }
@@ -148,9 +160,9 @@ class CollectionTest : public ::testing::Test {
 
 TEST_F(CollectionTest, NewDatabaseHasTheDocumentedSchema) {
   EXPECT_EQ(Count(coll_->db(), "PRAGMA user_version"), kCollectionSchemaVersion);
-  for (const char* t :
-       {"meta", "reviews", "subjects", "authors", "agencies", "sections", "paragraphs",
-        "paragraphs_fts", "themes", "evidence", "findings", "recommendations", "failures"}) {
+  for (const char* t : {"meta", "reviews", "subjects", "authors", "agencies", "sections",
+                        "paragraphs", "paragraphs_fts", "fts_pending", "themes", "evidence",
+                        "findings", "recommendations", "failures"}) {
     EXPECT_EQ(Count(coll_->db(), std::string("SELECT count(*) FROM sqlite_master WHERE type = "
                                              "'table' AND name = '") +
                                      t + "'"),
@@ -284,10 +296,11 @@ TEST_F(CollectionTest, AVersionOneCollectionIsUpgradedAndIndexesEachParagraphOnc
   const Review& a = Get("cspr-baby-s-unseen-father-2024");
   const Review& b = Get("dhr-adult-a-2019");
   ASSERT_TRUE(Write(a).ok());
+  ASSERT_TRUE(coll_->FlushTextIndex().ok());
   ASSERT_TRUE(coll_->db()
                   ->Exec("CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN"
                          " INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END;"
-                         " PRAGMA user_version = 1;")
+                         " DROP TABLE fts_pending; PRAGMA user_version = 1;")
                   .ok());
   coll_.reset();
   {
@@ -308,6 +321,141 @@ TEST_F(CollectionTest, AVersionOneCollectionIsUpgradedAndIndexesEachParagraphOnc
                   " 'police' AND rowid IN (SELECT id FROM paragraphs)"),
             ParagraphsWithToken(a, "police") + ParagraphsWithToken(b, "police"));
   EXPECT_TRUE(FtsIntegrity().ok()) << FtsIntegrity().ToString();
+}
+
+// Reviews wait for the full-text index and join it together (FTS5 writes a segment per
+// statement): stored rows are there at once, the index catches up when the waiting text
+// reaches kTextIndexBatchBytes, on FlushTextIndex, or when the collection is closed.
+TEST_F(CollectionTest, ReviewsJoinTheTextIndexTogether) {
+  const Review& a = Get("cspr-baby-s-unseen-father-2024");
+  const Review& b = Get("dhr-adult-a-2019");
+  const std::int64_t father = ParagraphsWithToken(a, "father") + ParagraphsWithToken(b, "father");
+  ASSERT_GT(father, 0);
+  ASSERT_TRUE(Write(a).ok());
+  ASSERT_TRUE(Write(b).ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 2);
+  EXPECT_EQ(RawFtsHits("father"), 0);
+  EXPECT_EQ(Count(coll_->db(), "SELECT count(*) FROM paragraphs"),
+            ExpectedRows(a).paragraphs + ExpectedRows(b).paragraphs);
+  ASSERT_TRUE(coll_->FlushTextIndex().ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 0);
+  EXPECT_EQ(RawFtsHits("father"), father);
+  EXPECT_TRUE(RawFtsIntegrity().ok()) << RawFtsIntegrity().ToString();
+
+  // A review with more text than a batch takes the waiting ones with it.
+  Review big = a;
+  big.source.file = "/reviews/big.pdf";
+  std::string text;
+  while (static_cast<std::int64_t>(text.size()) < kTextIndexBatchBytes) {
+    text += "The health visitor zzqxjbig saw the baby at home with her mother. ";
+  }
+  big.sections.back().paragraphs.push_back(
+      {Paragraph::Kind::kText, "p999", "", 1, 1, text, false, 0, 0, {}});
+  Review c = b;
+  c.source.file = "/reviews/c.pdf";
+  ASSERT_TRUE(Write(c).ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 1);
+  ASSERT_TRUE(Write(big).ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 0);
+  EXPECT_EQ(RawFtsHits("zzqxjbig"), 1);
+  EXPECT_EQ(RawFtsHits("father"), 2 * father);
+  EXPECT_TRUE(RawFtsIntegrity().ok()) << RawFtsIntegrity().ToString();
+
+  // Closing indexes what waits.
+  Review d = a;
+  d.source.file = "/reviews/d.pdf";
+  ASSERT_TRUE(Write(d).ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 1);
+  coll_.reset();
+  Status s;
+  auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
+  ASSERT_NE(ro, nullptr) << s.ToString();
+  EXPECT_EQ(ro->ReviewsNotInTextIndex(), 0);
+  EXPECT_EQ(
+      Count(ro->db(), "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'father'"),
+      2 * father + ParagraphsWithToken(d, "father"));
+}
+
+// Replacing a review that still waits for the index: it joins the index first, so the delete
+// trigger takes out what is there, and the index stays whole.
+TEST_F(CollectionTest, ReplacingAWaitingReviewKeepsTheIndexWhole) {
+  const Review& a = Get("cspr-baby-s-unseen-father-2024");
+  Review old = a;
+  old.sections.back().paragraphs.push_back({Paragraph::Kind::kText,
+                                            "p999",
+                                            "",
+                                            1,
+                                            1,
+                                            "A marker word zzqxjmarker here.",
+                                            false,
+                                            0,
+                                            0,
+                                            {}});
+  ASSERT_TRUE(Write(old, "2024-01-01T00:00:00Z").ok());
+  ASSERT_EQ(coll_->ReviewsNotInTextIndex(), 1);
+  ASSERT_TRUE(Write(a, "2024-02-02T00:00:00Z").ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 1);
+  EXPECT_EQ(Count(coll_->db(),
+                  "SELECT count(*) FROM fts_pending WHERE review_id NOT IN"
+                  " (SELECT id FROM reviews)"),
+            0);
+  EXPECT_EQ(FtsHits("zzqxjmarker"), 0);
+  EXPECT_EQ(FtsHits("father"), ParagraphsWithToken(a, "father"));
+  EXPECT_TRUE(RawFtsIntegrity().ok()) << RawFtsIntegrity().ToString();
+}
+
+// A run killed after storing reviews (no flush, no destructor): a reader is told how many
+// reviews the index lacks, and the next open to write indexes them.
+TEST_F(CollectionTest, AKilledRunsReviewsAreIndexedAtTheNextOpen) {
+  const Review& a = Get("cspr-baby-s-unseen-father-2024");
+  coll_.reset();
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    Status s;
+    auto c = Collection::Open(db_path(), Database::Mode::kReadWrite, &s);
+    bool ok = c && c->WriteReview(a, "a.json", "0.1.0", "hash1", "2024-01-01T00:00:00Z").ok();
+    ::_exit(ok ? 0 : 1);  // no destructor: as if killed
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  {
+    Status s;
+    auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
+    ASSERT_NE(ro, nullptr) << s.ToString();
+    EXPECT_EQ(ro->ReviewsNotInTextIndex(), 1);
+    EXPECT_EQ(Count(ro->db(), "SELECT count(*) FROM reviews"), 1);
+  }
+  coll_ = Open();
+  ASSERT_NE(coll_, nullptr);
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 0);
+  EXPECT_EQ(RawFtsHits("father"), ParagraphsWithToken(a, "father"));
+  EXPECT_TRUE(RawFtsIntegrity().ok()) << RawFtsIntegrity().ToString();
+}
+
+// A version-2 collection (no fts_pending) is read as it is and upgraded when opened to write.
+TEST_F(CollectionTest, AVersionTwoCollectionIsUpgraded) {
+  const Review& a = Get("cspr-baby-s-unseen-father-2024");
+  ASSERT_TRUE(Write(a).ok());
+  ASSERT_TRUE(coll_->FlushTextIndex().ok());
+  ASSERT_TRUE(coll_->db()->Exec("DROP TABLE fts_pending; PRAGMA user_version = 2;").ok());
+  coll_.reset();
+  {
+    Status s;
+    auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
+    ASSERT_NE(ro, nullptr) << s.ToString();
+    EXPECT_EQ(ro->ReviewsNotInTextIndex(), 0);
+    EXPECT_EQ(Count(ro->db(), "PRAGMA user_version"), 2);
+  }
+  coll_ = Open();
+  ASSERT_NE(coll_, nullptr);
+  EXPECT_EQ(Count(coll_->db(), "PRAGMA user_version"), kCollectionSchemaVersion);
+  Review b = Get("dhr-adult-a-2019");
+  ASSERT_TRUE(Write(b).ok());
+  EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 1);
+  EXPECT_EQ(FtsHits("father"), ParagraphsWithToken(a, "father") + ParagraphsWithToken(b, "father"));
+  EXPECT_TRUE(RawFtsIntegrity().ok()) << RawFtsIntegrity().ToString();
 }
 
 TEST_F(CollectionTest, ReplacingAReviewLeavesNoOrphanRows) {
