@@ -248,20 +248,33 @@ std::vector<Heading> FindHeadings(const std::vector<Item>& items, size_t from,
     }
   }
   // Pass 3: a contents entry that matched no candidate names a heading set like body text (the
-  // first line of a block, or a block of its own in the body style): find its line.
+  // first line of a block, or a block of its own in the body style): find its line. The lines'
+  // keys and which lines headings hold are worked out once, not once per entry.
+  std::vector<std::string> line_keys;
+  std::vector<char> taken;
+  auto mark_taken = [&] {
+    taken.assign(items.size(), 0);
+    for (const Heading& h : out) {
+      for (size_t i = h.begin; i < h.end && i < items.size(); ++i) taken[i] = 1;
+    }
+  };
   for (size_t e = 0; e < contents.entries.size(); ++e) {
     if (used[e]) continue;
+    if (line_keys.empty()) {
+      line_keys.resize(items.size());
+      for (size_t i = from; i < items.size(); ++i) {
+        if (!items[i].is_table() && items[i].block_start) line_keys[i] = TitleKey(items[i].text());
+      }
+      mark_taken();
+    }
     const ContentsEntry& entry = contents.entries[e];
     std::string key = TitleKey(entry.title);
     std::string full = TitleKey(entry.number + " " + entry.title);
     for (size_t i = from; i < items.size(); ++i) {
       if (i >= contents.begin && i < contents.end) continue;
       const Item& it = items[i];
-      if (it.is_table() || !it.block_start) continue;
-      bool taken = std::any_of(out.begin(), out.end(),
-                               [&](const Heading& h) { return i >= h.begin && i < h.end; });
-      if (taken) continue;
-      std::string k = TitleKey(it.text());
+      if (it.is_table() || !it.block_start || taken[i]) continue;
+      const std::string& k = line_keys[i];
       if (k != key && k != full) continue;
       Candidate c{i,
                   i + 1,
@@ -275,6 +288,7 @@ std::vector<Heading> FindHeadings(const std::vector<Item>& items, size_t from,
                   it.line->box.x0};
       used[e] = true;
       accept(c);
+      mark_taken();
       break;
     }
   }

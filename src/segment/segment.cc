@@ -64,13 +64,16 @@ std::string RowText(const TableRow& row) {
 
 std::string TitleKey(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   bool space = false;
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c)) {
+    // ASCII letters and digits (what std::isalnum takes in the C locale), lower-cased.
+    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+    if (lower || upper || (c >= '0' && c <= '9')) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(static_cast<char>(upper ? c + ('a' - 'A') : c));
     } else if (c == '\'') {
       // "Children's" and "Childrens" compare equal.
     } else {
