@@ -68,6 +68,12 @@ std::int64_t Count(Database* db, const std::string& sql) {
   return n;
 }
 
+// Appends a plain paragraph "p999" on page 1 to the review's last section.
+void AddParagraph(Review* r, const std::string& text) {
+  r->sections.back().paragraphs.push_back(
+      {Paragraph::Kind::kText, "p999", "", 1, 1, text, false, 0, 0, {}});
+}
+
 // The row counts a review should produce, from the Review itself.
 struct Expected {
   std::int64_t sections = 0, paragraphs = 0, themes = 0, present = 0, evidence = 0, findings = 0,
@@ -349,8 +355,7 @@ TEST_F(CollectionTest, ReviewsJoinTheTextIndexTogether) {
   while (static_cast<std::int64_t>(text.size()) < kTextIndexBatchBytes) {
     text += "The health visitor zzqxjbig saw the baby at home with her mother. ";
   }
-  big.sections.back().paragraphs.push_back(
-      {Paragraph::Kind::kText, "p999", "", 1, 1, text, false, 0, 0, {}});
+  AddParagraph(&big, text);
   Review c = b;
   c.source.file = "/reviews/c.pdf";
   ASSERT_TRUE(Write(c).ok());
@@ -381,16 +386,7 @@ TEST_F(CollectionTest, ReviewsJoinTheTextIndexTogether) {
 TEST_F(CollectionTest, ReplacingAWaitingReviewKeepsTheIndexWhole) {
   const Review& a = Get("cspr-baby-s-unseen-father-2024");
   Review old = a;
-  old.sections.back().paragraphs.push_back({Paragraph::Kind::kText,
-                                            "p999",
-                                            "",
-                                            1,
-                                            1,
-                                            "A marker word zzqxjmarker here.",
-                                            false,
-                                            0,
-                                            0,
-                                            {}});
+  AddParagraph(&old, "A marker word zzqxjmarker here.");
   ASSERT_TRUE(Write(old, "2024-01-01T00:00:00Z").ok());
   ASSERT_EQ(coll_->ReviewsNotInTextIndex(), 1);
   ASSERT_TRUE(Write(a, "2024-02-02T00:00:00Z").ok());
@@ -464,16 +460,7 @@ TEST_F(CollectionTest, ReplacingAReviewLeavesNoOrphanRows) {
   // A first version of A with a paragraph holding a word no review contains, and one more
   // recommendation.
   Review old = a;
-  old.sections.back().paragraphs.push_back({Paragraph::Kind::kText,
-                                            "p999",
-                                            "",
-                                            1,
-                                            1,
-                                            "A marker word zzqxjmarker here.",
-                                            false,
-                                            0,
-                                            0,
-                                            {}});
+  AddParagraph(&old, "A marker word zzqxjmarker here.");
   old.recommendations.push_back({"Recommendations", "99", "Stale", 1, 1, "", "", "", -1});
   ASSERT_TRUE(Write(old, "2024-01-01T00:00:00Z").ok());
   ASSERT_TRUE(Write(b).ok());
