@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -611,6 +612,50 @@ TEST(QueryCli, PrintsTheLibraryResultAndExitCodes) {
   out = RunScrx("query kwic --db /nonexistent/folder unseen_men", &rc);
   EXPECT_EQ(rc, 2);
   EXPECT_EQ(out, "scrx: /nonexistent/folder: no such file or folder\n");
+}
+
+// Reviews a killed run stored but did not add to the full-text index: search says how many
+// (on stderr) and finds only what is indexed; the next open to write indexes them.
+TEST(QueryCli, SearchNotesReviewsNotInTheTextIndexYet) {
+  const scrx::testing::CorpusCollection& shared = SharedCollection();
+  ASSERT_GE(shared.reviews.size(), 2u);
+  Review review;
+  ASSERT_TRUE(
+      scrx::testing::ReadReview(shared.dir + "/" + shared.reviews[0].json_rel, &review).ok());
+  const std::string dir = scrx::testing::TempDir("pending");
+  const std::string db = dir + "/" + store::kCollectionFile;
+  {
+    Status s;
+    ASSERT_NE(store::Collection::Open(db, store::Database::Mode::kReadWrite, &s), nullptr);
+  }
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {  // stores the review and dies before indexing it
+    Status s;
+    auto c = store::Collection::Open(db, store::Database::Mode::kReadWrite, &s);
+    bool ok = c && c->WriteReview(review, "a.json", "0.1.0", "h", "2024-01-01T00:00:00Z").ok();
+    ::_exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  int rc = 0;
+  std::string out = RunScrx("search review --format csv --db '" + dir + "'", &rc);
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_EQ(out,
+            "scrx: note: 1 stored review is not in the full-text index yet (a run is writing, or"
+            " was stopped); the next 'scrx analyze' of the folder indexes them\n"
+            "review,page,paragraph,section,score,snippet\r\n")
+      << out;
+  {
+    Status s;
+    ASSERT_NE(store::Collection::Open(db, store::Database::Mode::kReadWrite, &s), nullptr);
+  }
+  out = RunScrx("search review --format csv --db '" + dir + "'", &rc);
+  EXPECT_EQ(rc, 0) << out;
+  EXPECT_EQ(out.rfind("review,page,paragraph,section,score,snippet\r\n" + review.source.file, 0),
+            0u)
+      << out;
 }
 
 }  // namespace
