@@ -93,7 +93,8 @@ class Collection {
 
   std::unique_ptr<Database> db_;
   Database::Mode mode_;
-  // Paragraph bytes of the reviews in fts_pending (read at Open; kept up to date by writes).
+  // Paragraph bytes of the reviews in fts_pending: 0 after Open, which indexes what a killed run
+  // left; kept up to date by WriteReview and FlushTextIndex.
   std::int64_t pending_bytes_ = 0;
 };
 

@@ -119,6 +119,13 @@ class CollectionTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.ToString();
     return c;
   }
+  // The collection as a reader (query, search) opens it.
+  std::unique_ptr<Collection> OpenReadOnly() {
+    Status s;
+    auto c = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return c;
+  }
   std::string db_path() const { return (dir_ / kCollectionFile).string(); }
   Status Write(const Review& r, const std::string& at = "2024-01-01T00:00:00Z") {
     return coll_->WriteReview(r, fs::path(r.source.file).stem().string() + ".json", "0.1.0",
@@ -310,9 +317,8 @@ TEST_F(CollectionTest, AVersionOneCollectionIsUpgradedAndIndexesEachParagraphOnc
                   .ok());
   coll_.reset();
   {
-    Status s;
-    auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
-    ASSERT_NE(ro, nullptr) << s.ToString();
+    auto ro = OpenReadOnly();
+    ASSERT_NE(ro, nullptr);
     EXPECT_EQ(Count(ro->db(), "PRAGMA user_version"), 1);
   }
   coll_ = Open();
@@ -372,9 +378,8 @@ TEST_F(CollectionTest, ReviewsJoinTheTextIndexTogether) {
   ASSERT_TRUE(Write(d).ok());
   EXPECT_EQ(coll_->ReviewsNotInTextIndex(), 1);
   coll_.reset();
-  Status s;
-  auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
-  ASSERT_NE(ro, nullptr) << s.ToString();
+  auto ro = OpenReadOnly();
+  ASSERT_NE(ro, nullptr);
   EXPECT_EQ(ro->ReviewsNotInTextIndex(), 0);
   EXPECT_EQ(
       Count(ro->db(), "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'father'"),
@@ -417,9 +422,8 @@ TEST_F(CollectionTest, AKilledRunsReviewsAreIndexedAtTheNextOpen) {
   ASSERT_EQ(::waitpid(pid, &status, 0), pid);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   {
-    Status s;
-    auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
-    ASSERT_NE(ro, nullptr) << s.ToString();
+    auto ro = OpenReadOnly();
+    ASSERT_NE(ro, nullptr);
     EXPECT_EQ(ro->ReviewsNotInTextIndex(), 1);
     EXPECT_EQ(Count(ro->db(), "SELECT count(*) FROM reviews"), 1);
   }
@@ -438,9 +442,8 @@ TEST_F(CollectionTest, AVersionTwoCollectionIsUpgraded) {
   ASSERT_TRUE(coll_->db()->Exec("DROP TABLE fts_pending; PRAGMA user_version = 2;").ok());
   coll_.reset();
   {
-    Status s;
-    auto ro = Collection::Open(db_path(), Database::Mode::kReadOnly, &s);
-    ASSERT_NE(ro, nullptr) << s.ToString();
+    auto ro = OpenReadOnly();
+    ASSERT_NE(ro, nullptr);
     EXPECT_EQ(ro->ReviewsNotInTextIndex(), 0);
     EXPECT_EQ(Count(ro->db(), "PRAGMA user_version"), 2);
   }
