@@ -28,20 +28,29 @@ int LiteralFilter::AtomId(const std::string& atom) {
   return static_cast<int>(atoms_.size() - 1);
 }
 
-Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
+LiteralFilter::Analysis LiteralFilter::Analyze(const std::string& pattern,
+                                               const RE2::Options& options,
+                                               const std::string& where, int min_atom_length) {
+  Analysis out;
   // FilteredRE2 over this one regex gives its atoms and the condition on them; probing the
-  // condition with one atom left out tells which atoms it cannot do without.
+  // condition with one atom left out tells which atoms it cannot do without. Its own compiled
+  // regex is not kept for searching: the FilteredRE2 would have to be kept with it, and its
+  // condition tree costs more memory (7 MB for the shipped pack) than compiling again costs time.
   std::unique_ptr<re2::FilteredRE2> f;
-  std::vector<std::string> atoms;
+  std::vector<std::string>& atoms = out.atoms;
   std::vector<int> potential;
   // Atoms of the usual minimum length first. A regex with nothing that long to go by (an
   // abbreviation such as "\bCP\b", a section number such as "s\.?47") would be searched in
   // every sentence; two-byte literals are better than none.
-  for (int min_length : {min_atom_length_, std::min(min_atom_length_, kShortestAtom)}) {
+  for (int min_length : {min_atom_length, std::min(min_atom_length, kShortestAtom)}) {
     f = std::make_unique<re2::FilteredRE2>(min_length);
     int id = -1;
-    if (f->Add(re.pattern(), re.options(), &id) != RE2::NoError) {
-      return Status::InvalidArgument(where, "bad regex: " + re.pattern());
+    if (f->Add(pattern, options, &id) != RE2::NoError) {
+      RE2::Options quiet = options;
+      quiet.set_log_errors(false);
+      RE2 bad(pattern, quiet);  // FilteredRE2 gives a code only: the reason comes from here
+      out.status = Status::InvalidArgument(where, "bad regex: " + bad.error());
+      return out;
     }
     atoms.clear();
     f->Compile(&atoms);
@@ -49,17 +58,12 @@ Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
     f->AllPotentials({}, &potential);
     if (potential.empty() && !atoms.empty()) break;
   }
-  Regex r;
-  const int self = static_cast<int>(regexes_.size());
-  *index = self;
+  out.re = std::make_shared<const RE2>(pattern, options);
   if (!potential.empty() || atoms.empty()) {
-    r.unfiltered = true;
-    unfiltered_.push_back(self);
-    regexes_.push_back(std::move(r));
-    return Status::Ok();
+    out.unfiltered = true;
+    atoms.clear();
+    return out;
   }
-  std::vector<int> ids;
-  for (const std::string& a : atoms) ids.push_back(AtomId(a));
   // The condition in conjunctive form, as far as it matters here: clauses, each a set of atoms
   // of which a match holds at least one ("father|dad" AND "not|never" AND "seen|assessed").
   // A clause is found by taking atoms away while the condition stays false without them; each
@@ -102,30 +106,58 @@ Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
     std::vector<int> c;
     for (size_t i = 0; i < n; ++i) {
       if (clause[i]) {
-        c.push_back(ids[i]);
+        c.push_back(static_cast<int>(i));
         used[i] = 1;
       }
     }
-    std::sort(c.begin(), c.end());
-    c.erase(std::unique(c.begin(), c.end()), c.end());
-    r.clauses.push_back(std::move(c));
+    out.clauses.push_back(std::move(c));
   }
-  if (r.clauses.empty()) {  // cannot happen for a monotone condition false on no atoms
-    r.clauses.push_back(ids);
+  if (out.clauses.empty()) {  // cannot happen for a monotone condition false on no atoms
+    std::vector<int> all(n);
+    for (size_t i = 0; i < n; ++i) all[i] = static_cast<int>(i);
+    out.clauses.push_back(std::move(all));
   }
   // The clause whose shortest atom is longest admits the regex for the check of the others.
   auto shortest = [&](const std::vector<int>& c) {
     size_t m = SIZE_MAX;
-    for (int a : c) m = std::min(m, atoms_[static_cast<size_t>(a)].size());
+    for (int a : c) m = std::min(m, atoms[static_cast<size_t>(a)].size());
     return m;
   };
   size_t best = 0;
-  for (size_t k = 1; k < r.clauses.size(); ++k) {
-    if (shortest(r.clauses[k]) > shortest(r.clauses[best])) best = k;
+  for (size_t k = 1; k < out.clauses.size(); ++k) {
+    if (shortest(out.clauses[k]) > shortest(out.clauses[best])) best = k;
   }
-  std::swap(r.clauses[0], r.clauses[best]);
+  std::swap(out.clauses[0], out.clauses[best]);
+  return out;
+}
+
+int LiteralFilter::Add(const Analysis& analysis) {
+  Regex r;
+  const int self = static_cast<int>(regexes_.size());
+  if (analysis.unfiltered) {
+    r.unfiltered = true;
+    unfiltered_.push_back(self);
+    regexes_.push_back(std::move(r));
+    return self;
+  }
+  std::vector<int> ids;
+  for (const std::string& a : analysis.atoms) ids.push_back(AtomId(a));
+  for (const std::vector<int>& clause : analysis.clauses) {
+    std::vector<int> c;
+    for (int i : clause) c.push_back(ids[static_cast<size_t>(i)]);
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    r.clauses.push_back(std::move(c));
+  }
   for (int a : r.clauses[0]) triggers_[static_cast<size_t>(a)].push_back(self);
   regexes_.push_back(std::move(r));
+  return self;
+}
+
+Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
+  Analysis a = Analyze(re.pattern(), re.options(), where, min_atom_length_);
+  if (!a.status.ok()) return a.status;
+  *index = Add(a);
   return Status::Ok();
 }
 

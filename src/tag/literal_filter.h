@@ -19,6 +19,7 @@
 #include <re2/re2.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,7 +37,24 @@ class LiteralFilter {
   explicit LiteralFilter(int min_atom_length = 3) : min_atom_length_(min_atom_length) {}
   static constexpr int kShortestAtom = 2;
 
-  // Adds a regex; *index is its number (0, 1, ...). `where` names it in errors.
+  // One regex worked out on its own: compiled, with its atoms and the clauses on them. Many
+  // can be analysed at once (on several threads); Add then takes them in order.
+  struct Analysis {
+    std::shared_ptr<const RE2> re;  // the regex to search with
+    std::vector<std::string> atoms;
+    std::vector<std::vector<int>> clauses;  // indices into atoms; clauses[0] admits the regex
+    bool unfiltered = false;                // nothing to go by: always a candidate
+    Status status;                          // a bad regex: the reason, under `where`
+  };
+  // Compiles `pattern` with `options` and analyses it, with atoms of at least
+  // `min_atom_length` bytes where it has them. Thread-safe (touches no filter).
+  static Analysis Analyze(const std::string& pattern, const RE2::Options& options,
+                          const std::string& where, int min_atom_length);
+  int min_atom_length() const { return min_atom_length_; }
+
+  // Adds an analysed regex: returns its number (0, 1, ...).
+  int Add(const Analysis& analysis);
+  // Adds a regex; *index is its number. `where` names it in errors.
   Status Add(const RE2& re, const std::string& where, int* index);
   // Builds the automaton once every regex is added.
   void Compile();

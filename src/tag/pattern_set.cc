@@ -3,12 +3,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "base/sha256.h"
 
@@ -123,17 +125,10 @@ class Loader {
     return Status::Ok();
   }
 
-  Status CompileRegex(const std::string& pattern, bool case_sensitive, const std::string& where,
-                      Regex* out) {
-    RE2::Options opt;
-    opt.set_case_sensitive(!case_sensitive ? false : true);
-    opt.set_log_errors(false);
-    opt.set_max_mem(8 << 20);
-    auto re = std::make_unique<RE2>(pattern, opt);
-    if (!re->ok()) {
-      return Status::InvalidArgument(where, "bad regex: " + re->error());
-    }
-    out->re = std::move(re);
+  // Compiled later, all together (PatternSet::Compile): a bad regex is reported there, under
+  // `where`.
+  Status CompileRegex(const std::string& pattern, const std::string& where, Regex* out) {
+    out->pattern = pattern;
     out->where = where;
     return Status::Ok();
   }
@@ -161,7 +156,7 @@ class Loader {
         return Status::InvalidArgument(Where(item), "expected a term, {term: ...} or {regex: ...}");
       }
       Regex r;
-      if (Status s = CompileRegex(pattern, false, Where(item), &r); !s.ok()) return s;
+      if (Status s = CompileRegex(pattern, Where(item), &r); !s.ok()) return s;
       r.window = window;
       out->push_back(std::move(r));
     }
@@ -237,7 +232,7 @@ class Loader {
       rule.weight = weight;
       rule.where = where;
       std::string p = sensitive ? "(?-i:" + pattern + ")" : pattern;
-      if (Status s = CompileRegex(p, false, where, &rule.regex); !s.ok()) return s;
+      if (Status s = CompileRegex(p, where, &rule.regex); !s.ok()) return s;
       theme->rules.push_back(std::move(rule));
     }
     if (const YAML::Node& near = item["near"]) {
@@ -255,7 +250,7 @@ class Loader {
         for (const YAML::Node& r : list) {
           Regex re;
           std::string p = sensitive ? "(?-i:" + Scalar(r) + ")" : Scalar(r);
-          if (Status s = CompileRegex(p, false, Where(r), &re); !s.ok()) return s;
+          if (Status s = CompileRegex(p, Where(r), &re); !s.ok()) return s;
           (side[0] == 'a' ? rule.near_a : rule.near_b).push_back(std::move(re));
         }
       }
@@ -353,7 +348,7 @@ class Loader {
                                          "an exclude entry needs term, terms or regex");
         for (auto& [p, where] : pats) {
           Regex r;
-          if (Status s = CompileRegex(sensitive ? "(?-i:" + p + ")" : p, false, where, &r); !s.ok())
+          if (Status s = CompileRegex(sensitive ? "(?-i:" + p + ")" : p, where, &r); !s.ok())
             return s;
           theme.excludes.push_back(std::move(r));
         }
@@ -486,52 +481,67 @@ Status PatternSet::Compile() {
   filter_ = std::make_unique<LiteralFilter>(kMinAtomLength);
   filter_regex_.clear();
   set_index_.clear();
-  auto add = [&](Regex* re, RuleRef ref) {
-    int idx = -1;
-    if (Status s = filter_->Add(*re->re, re->where, &idx); !s.ok()) return s;
-    re->filter = idx;
-    filter_regex_.push_back(re->re.get());
-    set_index_.push_back(ref);
-    return Status::Ok();
-  };
+  // Every regex in filter order: the rules first (their `a` halves), then the rest.
+  std::vector<std::pair<Regex*, RuleRef>> all;
   for (size_t ti = 0; ti < themes_.size(); ++ti) {
     Theme& t = themes_[ti];
     for (size_t ri = 0; ri < t.rules.size(); ++ri) {
       MatchRule& r = t.rules[ri];
       RuleRef ref{static_cast<int>(ti), static_cast<int>(ri)};
       if (r.kind == MatchRule::Kind::kRegex) {
-        if (Status s = add(&r.regex, ref); !s.ok()) return s;
+        all.emplace_back(&r.regex, ref);
       } else {
-        for (Regex& a : r.near_a) {
-          if (Status s = add(&a, ref); !s.ok()) return s;
-        }
+        for (Regex& a : r.near_a) all.emplace_back(&a, ref);
       }
     }
   }
-  rule_count_ = set_index_.size();
+  const size_t rule_count = all.size();
   for (Theme& t : themes_) {
     for (MatchRule& r : t.rules) {
-      for (Regex& b : r.near_b) {
-        if (Status s = add(&b, {-1, -1}); !s.ok()) return s;
-      }
+      for (Regex& b : r.near_b) all.emplace_back(&b, RuleRef{-1, -1});
     }
-    for (Regex& x : t.excludes) {
-      if (Status s = add(&x, {-1, -1}); !s.ok()) return s;
-    }
+    for (Regex& x : t.excludes) all.emplace_back(&x, RuleRef{-1, -1});
   }
+  for (std::vector<Regex>* list :
+       {&cues_.negation_pre, &cues_.negation_post, &cues_.pseudo, &cues_.terminate, &cues_.hedge,
+        &cues_.counterfactual, &cues_.boilerplate, &cues_.child_words}) {
+    for (Regex& r : *list) all.emplace_back(&r, RuleRef{-1, -1});
+  }
+  // Compiling is most of loading a pack, and each regex compiles on its own: on every core.
+  RE2::Options options;
+  options.set_case_sensitive(false);  // case-sensitive parts are written (?-i:...)
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  std::vector<LiteralFilter::Analysis> analyses(all.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < all.size(); i = next++) {
+      analyses[i] = LiteralFilter::Analyze(all[i].first->pattern, options, all[i].first->where,
+                                           filter_->min_atom_length());
+    }
+  };
+  const size_t threads =
+      std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, all.size() / 64 + 1});
+  std::vector<std::thread> pool;
+  for (size_t k = 1; k < threads; ++k) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (size_t i = 0; i < all.size(); ++i) {
+    const LiteralFilter::Analysis& a = analyses[i];
+    if (!a.status.ok()) return a.status;  // the first bad regex in file order
+    Regex* re = all[i].first;
+    re->re = a.re;
+    re->filter = filter_->Add(a);
+    filter_regex_.push_back(re->re.get());
+    set_index_.push_back(all[i].second);
+  }
+  rule_count_ = rule_count;
   // A proximity rule needs both halves: its `a` is searched only where a `b` may match too.
   partners_.assign(rule_count_, {});
   for (size_t i = 0; i < rule_count_; ++i) {
     const MatchRule& r = themes_[static_cast<size_t>(set_index_[i].theme)]
                              .rules[static_cast<size_t>(set_index_[i].rule)];
     for (const Regex& b : r.near_b) partners_[i].push_back(b.filter);
-  }
-  for (std::vector<Regex>* list :
-       {&cues_.negation_pre, &cues_.negation_post, &cues_.pseudo, &cues_.terminate, &cues_.hedge,
-        &cues_.counterfactual, &cues_.boilerplate, &cues_.child_words}) {
-    for (Regex& r : *list) {
-      if (Status s = add(&r, {-1, -1}); !s.ok()) return s;
-    }
   }
   filter_->Compile();
   return Status::Ok();

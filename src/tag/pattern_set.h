@@ -19,12 +19,13 @@
 
 namespace scrx::tag {
 
-// A compiled regular expression with its origin.
+// A regular expression with its origin; compiled by PatternSet::Compile.
 struct Regex {
-  std::unique_ptr<RE2> re;
-  std::string where;  // "patterns/domestic_abuse.yaml:12"
-  int window = 0;     // cues only: scope in words when it differs from the list's window
-  int filter = -1;    // its index in the PatternSet's literal filter (set by the PatternSet)
+  std::string pattern;
+  std::shared_ptr<const RE2> re;  // null until compiled
+  std::string where;              // "patterns/domestic_abuse.yaml:12"
+  int window = 0;   // cues only: scope in words when it differs from the list's window
+  int filter = -1;  // its index in the PatternSet's literal filter (set by the PatternSet)
 };
 
 // One `match` entry of a theme.
