@@ -33,6 +33,10 @@ Label ParseLabel(std::string_view text) {
       R"((?i)^(?:national |local |partnership |single[- ]agency |multi[- ]agency )?(?:recommendation|rec\.?)\s*(\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*[:.)\-]?\s*(.*)$)");
   static const RE2 kShort(R"(^R\s?(\d{1,2}[a-z]?)\s*[:.)\-]?\s+(.*)$)");
   Label l;
+  // kLong starts with n, l, p, s, m or r (any case), kShort with R: most lines do not.
+  if (text.empty() || std::string_view("nlpsmrNLPSMR").find(text[0]) == std::string_view::npos) {
+    return l;
+  }
   std::string num, rest;
   re2::StringPiece in(text.data(), text.size());
   if (RE2::FullMatch(in, kLong, &num, &rest)) {

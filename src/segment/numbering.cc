@@ -29,6 +29,16 @@ bool StartsLikeSentence(std::string_view rest) {
          c >= 0x80;
 }
 
+// Whether `text` starts with a byte in `firsts` (ASCII letters without case). Every line of a
+// document is asked whether it is numbered; a regex search costs far more than this test, which
+// every match of the regexes below passes.
+bool StartsWithOneOf(std::string_view text, std::string_view firsts) {
+  if (text.empty()) return false;
+  auto c = static_cast<unsigned char>(text[0]);
+  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+  return firsts.find(static_cast<char>(c)) != std::string_view::npos;
+}
+
 }  // namespace
 
 SectionNumber ParseSectionNumber(std::string_view text) {
@@ -37,6 +47,8 @@ SectionNumber ParseSectionNumber(std::string_view text) {
       R"((?i)^(section|chapter|part|appendix|annexe?|appendices)\s*([0-9]{1,2}|[A-Z]\b|[IVX]{1,4}\b)?\s*[:.\-]?\s*(.*)$)");
   static const RE2 kLetter(R"(^([A-H])[.)]\s+([A-Z].*)$)");
   SectionNumber out;
+  // kNumeric starts with a digit, kWord with s, c, p or a, kLetter with A-H.
+  if (!StartsWithOneOf(text, "0123456789scpabdefgh")) return out;
   std::string num, rest, word;
   re2::StringPiece in(text.data(), text.size());
   if (RE2::FullMatch(in, kNumeric, &num, &rest)) {
@@ -96,6 +108,7 @@ ParaNumber ParseParagraphNumber(std::string_view text) {
   static const RE2 kNum(R"(^(\d{1,4}(?:\.\d{1,3}){0,3})(\.?)\s+(.+)$)");
   static const RE2 kPara(R"((?i)^para(?:graph)?\.?\s*(\d{1,4}(?:\.\d{1,3}){0,3})[:.]?\s+(.+)$)");
   ParaNumber out;
+  if (!StartsWithOneOf(text, "0123456789p")) return out;
   std::string num, dot, rest;
   re2::StringPiece in(text.data(), text.size());
   if (RE2::FullMatch(in, kNum, &num, &dot, &rest) || RE2::FullMatch(in, kPara, &num, &rest)) {
@@ -116,6 +129,16 @@ ListMarker ParseListMarker(std::string_view text) {
   static const RE2 kDot(R"(^((?:[a-h]|[ivx]{1,4})\.)\s+(\S.*)$)");
   static const RE2 kBulletGlued(R"(^(•)(\S.*)$)");
   ListMarker out;
+  // A bullet ("•" starts with 0xE2), "(", or a letter or digits closed by ")" or "." within
+  // the first five bytes.
+  if (text.empty()) return out;
+  const auto c0 = static_cast<unsigned char>(text[0]);
+  const bool closed = text.substr(1, 4).find_first_of(").") != std::string_view::npos;
+  if (c0 != 0xE2 && c0 != '(' &&
+      std::string_view("-*o>").find(static_cast<char>(c0)) == std::string_view::npos &&
+      !(std::isalnum(c0) && closed)) {
+    return out;
+  }
   re2::StringPiece in(text.data(), text.size());
   if (RE2::FullMatch(in, kBullet, &out.marker, &out.rest) ||
       RE2::FullMatch(in, kParen, &out.marker, &out.rest) ||

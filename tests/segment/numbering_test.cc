@@ -27,6 +27,10 @@ TEST(ParseSectionNumber, Headings) {
       {"Appendix 1: Terms of Reference", "Appendix 1", "Terms of Reference", 1, false},
       {"Appendix A - Glossary", "Appendix A", "Glossary", 1, false},
       {"Appendix", "Appendix", "", 1, false},
+      {"appendix 2 Chronology", "Appendix 2", "Chronology", 1, false},
+      {"CHAPTER 3 Findings", "3", "Findings", 1, true},
+      {"Annex C: Glossary", "Annex C", "Glossary", 1, false},
+      {"H. Recommendations", "H", "Recommendations", 1, false},
   };
   for (const auto& c : cases) {
     SectionNumber n = ParseSectionNumber(c.text);
@@ -63,6 +67,8 @@ TEST(ParseParagraphNumber, Numbers) {
       {"4.1. The family moved", "4.1", {4, 1}, "The family moved"},
       {"12. The family moved", "12", {12}, "The family moved"},
       {"para 12 The family moved", "12", {12}, "The family moved"},
+      {"Paragraph 6.3: The family moved", "6.3", {6, 3}, "The family moved"},
+      {"PARA. 7 The family moved", "7", {7}, "The family moved"},
       {"3.2.1 \"I didn't know\", she said", "3.2.1", {3, 2, 1}, "\"I didn't know\", she said"},
   };
   for (const auto& c : cases) {
@@ -100,6 +106,14 @@ TEST(ParseListMarker, Markers) {
       {"iv. weekly home visits", "iv.", "weekly home visits"},
       {"b) weekly home visits", "b)", "weekly home visits"},
       {"1) weekly home visits", "1)", "weekly home visits"},
+      // The longest markers close at the fifth byte.
+      {"viii) weekly home visits", "viii)", "weekly home visits"},
+      {"viii. weekly home visits", "viii.", "weekly home visits"},
+      {"(xii) weekly home visits", "(xii)", "weekly home visits"},
+      {"12) weekly home visits", "12)", "weekly home visits"},
+      {"* weekly home visits", "*", "weekly home visits"},
+      {"> weekly home visits", ">", "weekly home visits"},
+      {"\u2022weekly home visits", "\u2022", "weekly home visits"},
   };
   for (const auto& c : cases) {
     ListMarker m = ParseListMarker(c.text);
@@ -111,9 +125,8 @@ TEST(ParseListMarker, Markers) {
 
 TEST(ParseListMarker, RejectsOrdinaryText) {
   const char* cases[] = {
-      "other agencies were not invited",
-      "In 2019 the family moved",
-      "4.1 The family moved",
+      "other agencies were not invited", "In 2019 the family moved", "4.1 The family moved",
+      "viiii) is not a marker",          "Overview of the family",   "",
   };
   for (const char* text : cases) {
     ListMarker m = ParseListMarker(text);
