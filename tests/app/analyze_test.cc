@@ -11,6 +11,8 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "tag/pattern_set.h"
 
@@ -136,6 +138,38 @@ TEST_F(BatchTest, EveryFileEndsAsAResultOrAFailureWithItsReason) {
   EXPECT_EQ(status["encrypted.pdf"], "failed");
   EXPECT_EQ(status["good.pdf"], "ok");
   EXPECT_EQ(status["good again.PDF"], "duplicate");
+}
+
+TEST_F(BatchTest, TheBiggestFilesAreStartedFirstAndResultsKeepTheInputOrder) {
+  // Three readable PDFs of different sizes, alone in a folder.
+  const fs::path in = dir_ / "sized";
+  fs::create_directories(in);
+  const fs::path data = SCRX_TEST_DATA;
+  fs::copy_file(data / "scanned.pdf", in / "a-small.pdf");
+  fs::copy_file(data / "garbage-text.pdf", in / "b-big.pdf");
+  fs::copy_file(data / "good.pdf", in / "c-middle.pdf");
+  ASSERT_LT(fs::file_size(in / "a-small.pdf"), fs::file_size(in / "c-middle.pdf"));
+  ASSERT_LT(fs::file_size(in / "c-middle.pdf"), fs::file_size(in / "b-big.pdf"));
+  AnalyzeOptions o;
+  o.inputs = {in.string()};
+  o.out_dir = (dir_ / "out").string();
+  o.jobs = 1;  // one worker: files end in the order they are started
+  o.patterns = &Patterns();
+  o.scrx_version = "test";
+  std::vector<std::string> ended;
+  RunSummary s;
+  ASSERT_TRUE(RunAnalyze(
+                  o,
+                  [&](const FileResult& r, int, int) {
+                    ended.push_back(fs::path(r.file).filename().string());
+                  },
+                  &s)
+                  .ok());
+  EXPECT_EQ(ended, (std::vector<std::string>{"b-big.pdf", "c-middle.pdf", "a-small.pdf"}));
+  ASSERT_EQ(s.results.size(), 3u);
+  EXPECT_EQ(fs::path(s.results[0].file).filename(), "a-small.pdf");
+  EXPECT_EQ(fs::path(s.results[2].file).filename(), "c-middle.pdf");
+  EXPECT_EQ(s.succeeded, 3);
 }
 
 TEST_F(BatchTest, PasswordOpensTheEncryptedFile) {
