@@ -164,6 +164,15 @@ Status LiteralFilter::Add(const RE2& re, const std::string& where, int* index) {
 void LiteralFilter::Compile() {
   // The trie of the (lower-case) atoms; atoms with bytes outside ASCII are not searched but
   // assumed present (case folding beyond ASCII is RE2's, not ours to repeat).
+  // FilteredRE2 also names atoms that no clause needs (a part of an alternative it dropped):
+  // they are not searched. Some are short and common ("re", "an", " in"): on the benchmark
+  // collection they were a sixth of all hits.
+  std::vector<char> in_clause(atoms_.size(), 0);
+  for (const Regex& r : regexes_) {
+    for (const std::vector<int>& clause : r.clauses) {
+      for (int a : clause) in_clause[static_cast<size_t>(a)] = 1;
+    }
+  }
   std::vector<std::map<std::uint8_t, int>> children(1);
   std::vector<std::vector<int>> ends(1);
   atom_length_.assign(atoms_.size(), 0);
@@ -171,6 +180,7 @@ void LiteralFilter::Compile() {
   for (size_t a = 0; a < atoms_.size(); ++a) {
     const std::string& s = atoms_[a];
     atom_length_[a] = static_cast<int>(s.size());
+    if (!in_clause[a]) continue;
     if (s.empty() || !Ascii(s)) {
       always_atoms_.push_back(static_cast<int>(a));
       continue;
