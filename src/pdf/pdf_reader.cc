@@ -94,6 +94,10 @@ Status PreCheck(const std::string& path, std::uintmax_t* size) {
 bool SplitRaisedMarker(const poppler::text_box& tb, Word* word, Word* marker) {
   const std::string& t = word->text;
   if (t.size() < 2) return false;
+  // Most words end in a letter: only a digit, '*', or the last byte of '†' (E2 80 A0) or '‡'
+  // (E2 80 A1) can end a marker, and nothing is decoded for the rest.
+  const auto end = static_cast<unsigned char>(t.back());
+  if (!((end >= '0' && end <= '9') || end == '*' || end == 0xA0 || end == 0xA1)) return false;
   auto is_marker_char = [](char32_t c) {
     return (c >= '0' && c <= '9') || c == '*' || c == 0x2020 || c == 0x2021;
   };
