@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "base/sha256.h"
@@ -127,10 +128,11 @@ class Loader {
 
   // Compiled later, all together (PatternSet::Compile): a bad regex is reported there, under
   // `where`.
-  Status CompileRegex(const std::string& pattern, const std::string& where, Regex* out) {
-    out->pattern = pattern;
-    out->where = where;
-    return Status::Ok();
+  static Regex MakeRegex(std::string pattern, const std::string& where) {
+    Regex r;
+    r.pattern = std::move(pattern);
+    r.where = where;
+    return r;
   }
 
   // A list of cue entries: plain terms, or {regex: ...} maps.
@@ -155,8 +157,7 @@ class Loader {
       } else {
         return Status::InvalidArgument(Where(item), "expected a term, {term: ...} or {regex: ...}");
       }
-      Regex r;
-      if (Status s = CompileRegex(pattern, Where(item), &r); !s.ok()) return s;
+      Regex r = MakeRegex(pattern, Where(item));
       r.window = window;
       out->push_back(std::move(r));
     }
@@ -232,7 +233,7 @@ class Loader {
       rule.weight = weight;
       rule.where = where;
       std::string p = sensitive ? "(?-i:" + pattern + ")" : pattern;
-      if (Status s = CompileRegex(p, where, &rule.regex); !s.ok()) return s;
+      rule.regex = MakeRegex(p, where);
       theme->rules.push_back(std::move(rule));
     }
     if (const YAML::Node& near = item["near"]) {
@@ -248,10 +249,8 @@ class Loader {
                                          std::string("near needs a non-empty list '") + side + "'");
         }
         for (const YAML::Node& r : list) {
-          Regex re;
           std::string p = sensitive ? "(?-i:" + Scalar(r) + ")" : Scalar(r);
-          if (Status s = CompileRegex(p, Where(r), &re); !s.ok()) return s;
-          (side[0] == 'a' ? rule.near_a : rule.near_b).push_back(std::move(re));
+          (side[0] == 'a' ? rule.near_a : rule.near_b).push_back(MakeRegex(p, Where(r)));
         }
       }
       if (near["within"]) {
@@ -347,10 +346,7 @@ class Loader {
           return Status::InvalidArgument(Where(item),
                                          "an exclude entry needs term, terms or regex");
         for (auto& [p, where] : pats) {
-          Regex r;
-          if (Status s = CompileRegex(sensitive ? "(?-i:" + p + ")" : p, where, &r); !s.ok())
-            return s;
-          theme.excludes.push_back(std::move(r));
+          theme.excludes.push_back(MakeRegex(sensitive ? "(?-i:" + p + ")" : p, where));
         }
       }
     }
@@ -523,12 +519,18 @@ Status PatternSet::Compile() {
   const size_t threads =
       std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, all.size() / 64 + 1});
   std::vector<std::thread> pool;
-  for (size_t k = 1; k < threads; ++k) pool.emplace_back(work);
+  for (size_t k = 1; k < threads; ++k) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had (a process limit): the others do the rest
+    }
+  }
   work();
   for (std::thread& t : pool) t.join();
   for (size_t i = 0; i < all.size(); ++i) {
     const LiteralFilter::Analysis& a = analyses[i];
-    if (!a.status.ok()) return a.status;  // the first bad regex in file order
+    if (!a.status.ok()) return a.status;  // the first bad regex, in the order above
     Regex* re = all[i].first;
     re->re = a.re;
     re->filter = filter_->Add(a);
