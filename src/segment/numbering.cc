@@ -129,14 +129,24 @@ ListMarker ParseListMarker(std::string_view text) {
   static const RE2 kDot(R"(^((?:[a-h]|[ivx]{1,4})\.)\s+(\S.*)$)");
   static const RE2 kBulletGlued(R"(^(•)(\S.*)$)");
   ListMarker out;
-  // A bullet ("•" starts with 0xE2), "(", or a letter or digits closed by ")" or "." within
-  // the first five bytes.
+  // A bullet ("•" starts with 0xE2), "(", or up to four lower-case letters closed by ")" or
+  // "." ("b)", "iv.") or up to two digits closed by ")" ("12)"): the only starts the regexes
+  // below can match. A numbered paragraph ("4.1 The ...") is not asked.
   if (text.empty()) return out;
   const auto c0 = static_cast<unsigned char>(text[0]);
-  const bool closed = text.substr(1, 4).find_first_of(").") != std::string_view::npos;
+  size_t letters = 0, digits = 0;
+  while (letters < text.size() && letters < 4 && text[letters] >= 'a' && text[letters] <= 'z') {
+    ++letters;
+  }
+  while (digits < text.size() && digits < 2 && text[digits] >= '0' && text[digits] <= '9') {
+    ++digits;
+  }
+  const bool letters_closed =
+      letters > 0 && letters < text.size() && (text[letters] == ')' || text[letters] == '.');
+  const bool digits_closed = digits > 0 && digits < text.size() && text[digits] == ')';
   if (c0 != 0xE2 && c0 != '(' &&
       std::string_view("-*o>").find(static_cast<char>(c0)) == std::string_view::npos &&
-      !(std::isalnum(c0) && closed)) {
+      !letters_closed && !digits_closed) {
     return out;
   }
   re2::StringPiece in(text.data(), text.size());

@@ -125,8 +125,14 @@ TEST(ParseListMarker, Markers) {
 
 TEST(ParseListMarker, RejectsOrdinaryText) {
   const char* cases[] = {
-      "other agencies were not invited", "In 2019 the family moved", "4.1 The family moved",
-      "viiii) is not a marker",          "Overview of the family",   "",
+      "other agencies were not invited",
+      "In 2019 the family moved",
+      "4.1 The family moved",
+      "viiii) is not a marker",
+      "12. The family moved",  // a paragraph number: "." closes letters only
+      "Mr. Smith was seen",
+      "Overview of the family",
+      "",
   };
   for (const char* text : cases) {
     ListMarker m = ParseListMarker(text);
