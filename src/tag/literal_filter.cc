@@ -58,7 +58,7 @@ LiteralFilter::Analysis LiteralFilter::Analyze(const std::string& pattern,
     f->AllPotentials({}, &potential);
     if (potential.empty() && !atoms.empty()) break;
   }
-  out.re = std::make_shared<const RE2>(pattern, options);
+  out.re = std::make_unique<const RE2>(pattern, options);
   if (!potential.empty() || atoms.empty()) {
     out.unfiltered = true;
     atoms.clear();

@@ -40,7 +40,7 @@ class LiteralFilter {
   // One regex worked out on its own: compiled, with its atoms and the clauses on them. Many
   // can be analysed at once (on several threads); Add then takes them in order.
   struct Analysis {
-    std::shared_ptr<const RE2> re;  // the regex to search with
+    std::unique_ptr<const RE2> re;  // the regex to search with (PatternSet takes it)
     std::vector<std::string> atoms;
     std::vector<std::vector<int>> clauses;  // indices into atoms; clauses[0] admits the regex
     bool unfiltered = false;                // nothing to go by: always a candidate

@@ -529,11 +529,11 @@ Status PatternSet::Compile() {
   work();
   for (std::thread& t : pool) t.join();
   for (size_t i = 0; i < all.size(); ++i) {
-    const LiteralFilter::Analysis& a = analyses[i];
+    LiteralFilter::Analysis& a = analyses[i];
     if (!a.status.ok()) return a.status;  // the first bad regex, in the order above
     Regex* re = all[i].first;
-    re->re = a.re;
     re->filter = filter_->Add(a);
+    re->re = std::move(a.re);
     filter_regex_.push_back(re->re.get());
     set_index_.push_back(all[i].second);
   }

@@ -22,7 +22,7 @@ namespace scrx::tag {
 // A regular expression with its origin; compiled by PatternSet::Compile.
 struct Regex {
   std::string pattern;
-  std::shared_ptr<const RE2> re;  // null until compiled
+  std::unique_ptr<const RE2> re;  // null until compiled
   std::string where;              // "patterns/domestic_abuse.yaml:12"
   int window = 0;   // cues only: scope in words when it differs from the list's window
   int filter = -1;  // its index in the PatternSet's literal filter (set by the PatternSet)
