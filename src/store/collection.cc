@@ -269,7 +269,7 @@ Status Collection::WriteReview(const Review& review, const std::string& json_rel
   // them out of the index (trigger paragraphs_ad), which must hold them then.
   {
     std::int64_t old_waits = 0;
-    auto q = db_->Prepare(
+    auto q = db_->Cached(
         "SELECT count(*) FROM fts_pending f JOIN reviews r ON r.id = f.review_id"
         " WHERE r.file = ?;",
         &s);
@@ -285,11 +285,11 @@ Status Collection::WriteReview(const Review& review, const std::string& json_rel
   // The old version's rows go with it (ON DELETE CASCADE; the FTS index by trigger).
   for (const char* sql :
        {"DELETE FROM reviews WHERE file = ?;", "DELETE FROM failures WHERE file = ?;"}) {
-    auto del = db_->Prepare(sql, &s);
+    auto del = db_->Cached(sql, &s);
     if (!del) return s;
     if (s = del->Bind(1, std::string_view(file)).Run(); !s.ok()) return s;
   }
-  auto ins = db_->Prepare(
+  auto ins = db_->Cached(
       "INSERT INTO reviews(file, json, sha256, bytes, pages, words, scrx_version, patterns_hash,"
       " analysed_at, title, review_type, board, published, year, commissioned, period_from,"
       " period_to, child_age, outcome)"
@@ -324,7 +324,7 @@ Status Collection::WriteReview(const Review& review, const std::string& json_rel
   const std::int64_t id = db_->LastInsertId();
   if (s = InsertRows(review, id); !s.ok()) return s;
   // Its paragraphs wait for the index with the others, or join it now with them all.
-  auto wait = db_->Prepare("INSERT INTO fts_pending(review_id) VALUES (?);", &s);
+  auto wait = db_->Cached("INSERT INTO fts_pending(review_id) VALUES (?);", &s);
   if (!wait) return s;
   if (s = wait->Bind(1, id).Run(); !s.ok()) return s;
   for (const Section& x : review.sections) {
@@ -346,7 +346,7 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
   for (auto [table, list] :
        {std::pair{"subjects", &m.subjects}, std::pair{"authors", &m.authors}}) {
     auto st =
-        db_->Prepare(std::string("INSERT INTO ") + table + "(review_id, name) VALUES (?, ?);", &s);
+        db_->Cached(std::string("INSERT INTO ") + table + "(review_id, name) VALUES (?, ?);", &s);
     if (!st) return s;
     for (const MetaValue& v : *list) {
       if (!v.known()) continue;
@@ -354,7 +354,7 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
     }
   }
   {
-    auto st = db_->Prepare("INSERT INTO agencies(review_id, name, page) VALUES (?, ?, ?);", &s);
+    auto st = db_->Cached("INSERT INTO agencies(review_id, name, page) VALUES (?, ?, ?);", &s);
     if (!st) return s;
     for (const MetaValue& v : m.agencies) {
       if (!v.known()) continue;
@@ -364,12 +364,12 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
     }
   }
 
-  auto sec = db_->Prepare(
+  auto sec = db_->Cached(
       "INSERT INTO sections(review_id, idx, number, title, level, kind, title_kind, page_start,"
       " page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);",
       &s);
   if (!sec) return s;
-  auto par = db_->Prepare(
+  auto par = db_->Cached(
       "INSERT INTO paragraphs(review_id, section_idx, pid, number, kind, page, page_end, text)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?);",
       &s);
@@ -395,13 +395,13 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
     }
   }
 
-  auto th = db_->Prepare(
+  auto th = db_->Cached(
       "INSERT INTO themes(review_id, theme, label, grp, present, mentions, counted_mentions,"
       " negated_mentions, per_10k_words, score, threshold, derived)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
       &s);
   if (!th) return s;
-  auto ev = db_->Prepare(
+  auto ev = db_->Cached(
       "INSERT INTO evidence(review_id, theme, page, section_idx, section_title, section_kind,"
       " paragraph, quote, span_begin, span_end, matched, pattern, weight, counted, not_counted,"
       " negated, negation_cue, hedged, hedge_cue, counterfactual, counterfactual_cue)"
@@ -443,7 +443,7 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
     }
   }
 
-  auto fi = db_->Prepare(
+  auto fi = db_->Cached(
       "INSERT INTO findings(review_id, ord, number, title, text, section_idx, page)"
       " VALUES (?, ?, ?, ?, ?, ?, ?);",
       &s);
@@ -458,7 +458,7 @@ Status Collection::InsertRows(const Review& review, std::int64_t id) {
     if (s = fi->Run(); !s.ok()) return s;
   }
 
-  auto re = db_->Prepare(
+  auto re = db_->Cached(
       "INSERT INTO recommendations(review_id, ord, list, number, text, addressee, addressee_kind,"
       " response, section_idx, page_start, page_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);",
       &s);
@@ -485,7 +485,7 @@ bool Collection::IsCurrent(const std::string& file, const std::string& sha256,
                            const std::string& scrx_version, const std::string& patterns_hash,
                            Stored* stored) {
   Status s;
-  auto st = db_->Prepare(
+  auto st = db_->Cached(
       "SELECT id, json, analysed_at, pages FROM reviews WHERE file = ? AND sha256 = ?"
       " AND scrx_version = ? AND patterns_hash = ?;",
       &s);
@@ -501,7 +501,7 @@ bool Collection::IsCurrent(const std::string& file, const std::string& sha256,
   stored->json = st->AsString(1);
   stored->analysed_at = st->AsString(2);
   stored->pages = static_cast<int>(st->Int(3));
-  auto th = db_->Prepare(
+  auto th = db_->Cached(
       "SELECT theme FROM themes WHERE review_id = ? AND present = 1 ORDER BY rowid;", &s);
   if (!th) return false;
   th->Bind(1, id);
@@ -513,7 +513,7 @@ Status Collection::RecordFailure(const std::string& file, const std::string& sha
                                  const std::string& code, const std::string& message,
                                  const std::string& at) {
   Status s;
-  auto st = db_->Prepare(
+  auto st = db_->Cached(
       "INSERT OR REPLACE INTO failures(file, sha256, code, message, at) VALUES (?, ?, ?, ?, ?);",
       &s);
   if (!st) return s;

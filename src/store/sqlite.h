@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/status.h"
 
@@ -18,6 +19,7 @@ struct sqlite3_stmt;
 namespace scrx::store {
 
 class Statement;
+class CachedStatement;
 
 class Database {
  public:
@@ -33,6 +35,11 @@ class Database {
   Status Exec(std::string_view sql);
   // Prepares one statement; on error returns nullptr and sets *status ("db: message: sql").
   std::unique_ptr<Statement> Prepare(std::string_view sql, Status* status);
+  // A statement prepared once and kept with the database, for the statements run for every
+  // review stored. The handle resets it (and clears its bindings) when it goes out of scope,
+  // so that a query left half-read holds no lock. Empty on error, with *status set. One
+  // handle to the same SQL at a time.
+  CachedStatement Cached(std::string_view sql, Status* status);
   std::int64_t LastInsertId() const;
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
@@ -56,6 +63,8 @@ class Database {
   Status Error(std::string_view what) const;
   sqlite3* db_;
   std::string path_;
+  // Declared after db_: the statements are finalised before the database is closed.
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cached_;
   friend class Statement;
 };
 
@@ -94,6 +103,24 @@ class Statement {
   sqlite3_stmt* stmt_;
   Status status_;
   friend class Database;
+};
+
+// The handle Database::Cached returns: the statement, reset when the handle is destroyed.
+class CachedStatement {
+ public:
+  explicit CachedStatement(Statement* s = nullptr) : s_(s) {}
+  ~CachedStatement();
+  CachedStatement(CachedStatement&& o) noexcept : s_(o.s_) { o.s_ = nullptr; }
+  CachedStatement& operator=(CachedStatement&&) = delete;
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+
+  explicit operator bool() const { return s_ != nullptr; }
+  Statement* operator->() const { return s_; }
+  Statement& operator*() const { return *s_; }
+
+ private:
+  Statement* s_;
 };
 
 }  // namespace scrx::store
