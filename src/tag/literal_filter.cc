@@ -251,31 +251,61 @@ void LiteralFilter::Compile() {
   }
   for (int c = 'A'; c <= 'Z'; ++c) class_of_[c] = class_of_[Lower(static_cast<std::uint8_t>(c))];
   const auto row = [&](int n) { return static_cast<size_t>(n) * static_cast<size_t>(classes_); };
-  next_.assign(row(static_cast<int>(nodes_.size())), 0);
-  for (const auto& [c, to] : children[0]) next_[class_of_[c]] = to;
+  std::vector<int> next(row(static_cast<int>(nodes_.size())), 0);
+  for (const auto& [c, to] : children[0]) next[class_of_[c]] = to;
   for (int n : order) {
     std::copy_n(
-        next_.begin() + static_cast<std::ptrdiff_t>(row(nodes_[static_cast<size_t>(n)].fail)),
-        classes_, next_.begin() + static_cast<std::ptrdiff_t>(row(n)));
-    for (const auto& [c, to] : children[static_cast<size_t>(n)]) next_[row(n) + class_of_[c]] = to;
+        next.begin() + static_cast<std::ptrdiff_t>(row(nodes_[static_cast<size_t>(n)].fail)),
+        classes_, next.begin() + static_cast<std::ptrdiff_t>(row(n)));
+    for (const auto& [c, to] : children[static_cast<size_t>(n)]) next[row(n) + class_of_[c]] = to;
   }
   // The first node to report from at each node (0: none).
-  report_.assign(nodes_.size(), 0);
+  std::vector<int> report(nodes_.size(), 0);
   for (size_t n = 1; n < nodes_.size(); ++n) {
-    report_[n] = nodes_[n].atom_count > 0 ? static_cast<int>(n) : std::max(nodes_[n].out, 0);
+    report[n] = nodes_[n].atom_count > 0 ? static_cast<int>(n) : std::max(nodes_[n].out, 0);
   }
+  // The nodes renumbered breadth first: a scan of ordinary text spends nearly all its time in
+  // the first levels of the trie, whose rows, numbered in the order the atoms were added, lay
+  // scattered over the whole table (5.8 MB for the shipped pack, more than a core's L2 cache).
+  // Each entry also carries in its lowest bit whether the node it leads to reports atoms, so
+  // that the scan needs no second load for a byte where no atom ends. (The scan's cost is then
+  // mostly its hits: about one every two bytes, from short atoms such as "he" or "the".)
+  std::vector<int> renumbered(nodes_.size(), 0);
+  for (size_t k = 0; k < order.size(); ++k) {
+    renumbered[static_cast<size_t>(order[k])] = static_cast<int>(k) + 1;
+  }
+  const auto id = [&](int n) { return renumbered[static_cast<size_t>(n)]; };
+  std::vector<Node> nodes(nodes_.size());
+  report_.assign(nodes_.size(), 0);
+  next_.assign(next.size(), 0);
+  for (size_t old = 0; old < nodes_.size(); ++old) {
+    const int n = id(static_cast<int>(old));
+    Node node = nodes_[old];
+    node.fail = id(node.fail);
+    if (node.out >= 0) node.out = id(node.out);
+    nodes[static_cast<size_t>(n)] = node;
+    report_[static_cast<size_t>(n)] = report[old] > 0 ? id(report[old]) : 0;
+    for (int c = 0; c < classes_; ++c) {
+      const int to = next[row(static_cast<int>(old)) + static_cast<size_t>(c)];
+      next_[row(n) + static_cast<size_t>(c)] =
+          static_cast<std::uint32_t>(id(to)) << 1 | (report[static_cast<size_t>(to)] > 0 ? 1u : 0u);
+    }
+  }
+  nodes_ = std::move(nodes);
 }
 
 void LiteralFilter::Scan(std::string_view text, std::vector<Hit>* hits) const {
   hits->clear();
   if (nodes_.size() <= 1) return;
-  int state = 0;
+  std::uint32_t state = 0;
   const int n = static_cast<int>(text.size());
-  const int* next = next_.data();
+  const std::uint32_t* next = next_.data();
   const size_t classes = static_cast<size_t>(classes_);
   for (int i = 0; i < n; ++i) {
     std::uint8_t c = static_cast<std::uint8_t>(text[static_cast<size_t>(i)]);
-    state = next[static_cast<size_t>(state) * classes + class_of_[c]];
+    const std::uint32_t entry = next[static_cast<size_t>(state) * classes + class_of_[c]];
+    state = entry >> 1;
+    if ((entry & 1) == 0) continue;  // no atom ends here
     for (int s = report_[static_cast<size_t>(state)]; s > 0;
          s = nodes_[static_cast<size_t>(s)].out) {
       const Node& node = nodes_[static_cast<size_t>(s)];

@@ -108,7 +108,8 @@ class LiteralFilter {
   std::vector<int> atom_length_;
   std::uint8_t class_of_[256] = {};  // byte -> its column in next_
   int classes_ = 1;
-  std::vector<int> next_;    // node * classes_ + class -> the next node
+  // node * classes_ + class -> the next node << 1 | whether atoms end at or below it (report_)
+  std::vector<std::uint32_t> next_;
   std::vector<int> report_;  // node -> the first node whose atoms end there (0: none)
 };
 
