@@ -15,6 +15,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -226,9 +227,19 @@ bool EndsWorker(const std::string& error_code) {
   return error_code == "memory" || error_code == "internal";
 }
 
-// A worker gives its free heap back to the system (malloc_trim) after a file that left more
-// than this free.
-constexpr size_t kTrimAboveBytes = size_t{32} << 20;
+// A worker gives its free heap back to the system (malloc_trim) after a file that left it with
+// more than this much resident memory above what it had before its first file.
+constexpr long long kTrimAboveBytes = 64LL << 20;
+
+// The resident memory of this process in bytes (/proc/self/statm), or -1 if unknown.
+long long ResidentBytes() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return -1;
+  long long size = 0, resident = -1;
+  if (std::fscanf(f, "%lld %lld", &size, &resident) != 2) resident = -1;
+  std::fclose(f);
+  return resident < 0 ? -1 : resident * ::sysconf(_SC_PAGESIZE);
+}
 
 // The worker process: reads jobs ("path\0rel\0": file names may hold any byte but NUL) from
 // `job_fd` until the parent closes it, and answers each with one line of JSON on `result_fd`.
@@ -241,6 +252,7 @@ constexpr size_t kTrimAboveBytes = size_t{32} << 20;
     lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
     setrlimit(RLIMIT_AS, &lim);
   }
+  const long long resident_at_start = ResidentBytes();
   std::string in;
   char buf[4096];
   for (;;) {
@@ -259,13 +271,18 @@ constexpr size_t kTrimAboveBytes = size_t{32} << 20;
     nlohmann::json report = AnalyzeJob(job, options);
     std::string line = report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     if (!WriteAll(result_fd, line)) std::_Exit(0);
-    // Memory a file freed goes back to the system before the next when there is much of it, so
-    // that a worker's footprint is that of the largest file it read, not the sum. Not after
-    // every file: glibc already gives back the top of the heap and large blocks, what is left
-    // free after a typical review is a few megabytes (4 to 12 on the benchmark collection) that
-    // the next one reuses, and trimming them cost page faults: 1.0 s of system time against 0.8
-    // over that collection at -j1, about 2% of the run's CPU time.
-    if (struct mallinfo2 mi = ::mallinfo2(); mi.fordblks > kTrimAboveBytes) ::malloc_trim(0);
+    // Memory a file freed goes back to the system before the next when the worker holds much
+    // more than it started with, so that its footprint is that of the largest file it read,
+    // not the sum. Not after every file: glibc already gives back the top of the heap and large
+    // blocks, what a typical review leaves free is a few megabytes (4 to 12 on the benchmark
+    // collection) that the next one reuses, and trimming them cost page faults (1.0 s of system
+    // time against 0.8 over that collection at -j1). Resident memory, read from /proc, is the
+    // test: glibc's own count of free memory (mallinfo2) walks every free chunk, and cost 2%
+    // of a run.
+    if (long long rss = ResidentBytes();
+        rss < 0 || resident_at_start < 0 || rss - resident_at_start > kTrimAboveBytes) {
+      ::malloc_trim(0);
+    }
     if (EndsWorker(report.value("code", ""))) std::_Exit(0);
   }
 }
