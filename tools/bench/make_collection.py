@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,10 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(ROOT / "corpus"))
     args = ap.parse_args()
 
+    if shutil.which("qpdf") is None:
+        print("make_collection: qpdf is not installed (Debian: apt-get install qpdf)",
+              file=sys.stderr)
+        return 2
     sources = [(p, page_count(p)) for p in sorted(Path(args.corpus).glob("*.pdf"))]
     if len(sources) < 2:
         print(f"make_collection: no corpus PDFs in {args.corpus}", file=sys.stderr)

@@ -40,7 +40,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BUILD = Path(os.environ.get("SCRX_BUILD", ROOT / "build"))
 sys.path.insert(0, str(HERE))
-import pattern_dump  # noqa: E402
+try:
+    import pattern_dump  # noqa: E402  (needs python3-yaml: checked with the other rows' needs)
+except ImportError:
+    pattern_dump = None
 
 ALL = ["floor", "grep", "grep-batch", "pymupdf", "pdfminer", "scrx-j1", "scrx-j2", "memory"]
 
@@ -277,6 +280,31 @@ def mb(kb):
     return kb / 1024.0
 
 
+# What each row needs besides scrx's build: programs on PATH and Python modules, with the
+# Debian package that provides each.
+NEEDS = {
+    "grep": [("program", "pdftotext", "poppler-utils"), ("program", "grep", "grep"),
+             ("module", "yaml", "python3-yaml")],
+    "grep-batch": [("program", "pdftotext", "poppler-utils"), ("program", "grep", "grep"),
+                   ("module", "yaml", "python3-yaml")],
+    "pymupdf": [("module", "fitz", "python3-fitz"), ("module", "yaml", "python3-yaml")],
+    "pdfminer": [("module", "pdfminer", "python3-pdfminer")],
+}
+
+
+def missing_dependencies(names):
+    """The Debian packages the chosen rows need and this machine lacks, with what is missing."""
+    import importlib.util
+    missing = {}
+    for name in names:
+        for kind, what, package in NEEDS.get(name, []):
+            found = (shutil.which(what) is not None if kind == "program"
+                     else importlib.util.find_spec(what) is not None)
+            if not found:
+                missing[package] = what
+    return missing
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pdfdir", nargs="?", default="/tmp/scrx-bench/pdfs")
@@ -297,6 +325,14 @@ def main():
             sys.exit(f"run.py: {exe} is missing: build first (cd build && cmake .. && make)")
     names = args.only.split(",") if args.only else ALL
     names = [n for n in names if n not in args.skip.split(",")]
+    unknown = [n for n in names if n not in ALL]
+    if unknown:
+        sys.exit(f"run.py: unknown row {', '.join(unknown)} (rows: {', '.join(ALL)})")
+    missing = missing_dependencies(names)
+    if missing:
+        sys.exit("run.py: missing " + ", ".join(f"{w} ({p})" for p, w in missing.items()) +
+                 "; on Debian: apt-get install " + " ".join(sorted(missing)) +
+                 " (or leave those rows out with --skip)")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="scrx-bench-", dir=out))
