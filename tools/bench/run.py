@@ -11,6 +11,8 @@ another build folder), pdftotext and grep, and Debian's python3-fitz and python3
 
 Runs, one after the other:
   floor        scrx-bench-floor: Poppler's word extraction alone, the call scrx makes
+  floor-x2     two scrx-bench-floor processes at once, each on half the files (the ceiling
+               of a two-process speed-up on this machine)
   grep         pdftotext per file, then `grep -cP` per theme over that file (what a shell user
                does; patterns from the shipped pack, tools/bench/pattern_dump.py)
   grep-batch   pdftotext per file, then one `grep -cP` per theme over all the texts at once
@@ -28,6 +30,7 @@ sampled from /proc every 20 ms, the peak of the main process alone and of each c
 import argparse
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -45,7 +48,8 @@ try:
 except ImportError:
     pattern_dump = None
 
-ALL = ["floor", "grep", "grep-batch", "pymupdf", "pdfminer", "scrx-j1", "scrx-j2", "memory"]
+ALL = ["floor", "floor-x2", "grep", "grep-batch", "pymupdf", "pdfminer", "scrx-j1", "scrx-j2",
+       "memory"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -163,6 +167,15 @@ def run_floor(pdfs, pdfdir, work):
     m = measure([str(exe), str(pdfdir)], stdout=subprocess.PIPE)
     m["note"] = m["stdout"].strip()
     return m
+
+
+def run_floor_x2(pdfs, work):
+    """Two floor processes side by side, each on every other file by size: what two cores
+    give to Poppler's extraction alone, the ceiling for any -j2 speed-up on this machine."""
+    exe = shlex.quote(str(BUILD / "tools/bench/scrx-bench-floor"))
+    by_size = sorted(pdfs, key=lambda p: p.stat().st_size, reverse=True)
+    halves = [" ".join(shlex.quote(str(p)) for p in by_size[k::2]) for k in (0, 1)]
+    return measure(f"{exe} {halves[0]} & {exe} {halves[1]}; wait", shell=True, cwd=work)
 
 
 def grep_script(pdfs, work, batch):
@@ -363,6 +376,9 @@ def main():
         if name == "floor":
             record(name, "floor: Poppler text_list only (scrx-bench-floor)", pdfs,
                    run_floor(pdfs, pdfdir, work))
+        elif name == "floor-x2":
+            record(name, "floor x2: two floor processes side by side, half the files each",
+                   pdfs, run_floor_x2(pdfs, work))
         elif name == "grep":
             record(name, "pdftotext + grep -cP per file per theme", pdfs,
                    run_grep(pdfs, pdfdir, work, batch=False))
@@ -436,6 +452,10 @@ def main():
                      f"{'MET' if r >= 1.8 else 'NOT MET'}; CPU s -j1 {a['cpu']:.0f}, -j2 "
                      f"{b['cpu']:.0f}; load average during -j2 {b['load_before']:.1f}-"
                      f"{b['load_after']:.1f} on {os.cpu_count()} CPUs")
+    if pps("floor") and pps("floor-x2"):
+        goals.append(f"- the floor's own speed-up with two processes (floor x2): "
+                     f"{results['floor']['wall'] / results['floor-x2']['wall']:.2f}: what "
+                     f"this machine gives two processes doing Poppler's work alone")
     if "mem-big" in results:
         m = results["mem-big"]
         peak = mb(max(m["rss_children_kb"] or [m["rss_tree_kb"]]))
