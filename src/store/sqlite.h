@@ -63,7 +63,7 @@ class Database {
   Status Error(std::string_view what) const;
   sqlite3* db_;
   std::string path_;
-  // Declared after db_: the statements are finalised before the database is closed.
+  // Finalised (cleared by ~Database) before the database is closed.
   std::unordered_map<std::string, std::unique_ptr<Statement>> cached_;
   friend class Statement;
 };
