@@ -77,22 +77,18 @@ std::unique_ptr<Statement> Database::Prepare(std::string_view sql, Status* statu
 }
 
 CachedStatement Database::Cached(std::string_view sql, Status* status) {
-  auto it = cached_.find(std::string(sql));
-  if (it != cached_.end()) {
-    *status = Status::Ok();
-    return CachedStatement(it->second.get());
-  }
+  *status = Status::Ok();
+  auto [it, added] = cached_.try_emplace(std::string(sql));
+  if (!added) return CachedStatement(it->second.get());
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-  if (rc != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK) {
     *status = Error("SQL error");
+    cached_.erase(it);
     return CachedStatement();
   }
-  *status = Status::Ok();
-  auto& slot = cached_[std::string(sql)];
-  slot.reset(new Statement(this, stmt));
-  return CachedStatement(slot.get());
+  it->second.reset(new Statement(this, stmt));
+  return CachedStatement(it->second.get());
 }
 
 CachedStatement::~CachedStatement() {
