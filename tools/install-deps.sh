@@ -5,7 +5,7 @@ pkgs=(
   build-essential cmake pkg-config
   libpoppler-cpp-dev libre2-dev libicu-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev
   libcli11-dev libhunspell-dev hunspell-en-gb libsqlite3-dev libxlsxwriter-dev libzip-dev
-  libgtest-dev libvalijson-dev libsimdjson-dev
+  libgtest-dev libvalijson-dev libsimdjson-dev libgoogle-perftools-dev
   # tests only: the exports are read back by independent readers (openpyxl for .xlsx,
   # xmllint against the REFI-QDA schema for .qdpx)
   python3 python3-openpyxl libxml2-utils

@@ -10,7 +10,9 @@ Needs a built tree (build/src/scrx, build/tools/bench/scrx-bench-floor; SCRX_BUI
 another build folder), pdftotext and grep, and Debian's python3-fitz and python3-pdfminer.
 
 Runs, one after the other:
-  floor        scrx-bench-floor: Poppler's word extraction alone, the call scrx makes
+  floor        scrx-bench-floor: Poppler's word extraction alone, the call scrx makes, with the
+               allocator scrx links (tcmalloc unless built with -DSCRX_TCMALLOC=OFF)
+  floor-glibc  the same with glibc's malloc (scrx-bench-floor-glibc), for comparison
   floor-x2     two scrx-bench-floor processes at once, each on half the files (the ceiling
                of a two-process speed-up on this machine)
   grep         pdftotext per file, then `grep -cP` per theme over that file (what a shell user
@@ -48,7 +50,7 @@ try:
 except ImportError:
     pattern_dump = None
 
-ALL = ["floor", "floor-x2", "grep", "grep-batch", "pymupdf", "pdfminer", "scrx-j1", "scrx-j2",
+ALL = ["floor", "floor-glibc", "floor-x2", "grep", "grep-batch", "pymupdf", "pdfminer", "scrx-j1", "scrx-j2",
        "memory"]
 
 
@@ -162,8 +164,8 @@ def loadavg():
 # The contenders
 
 
-def run_floor(pdfs, pdfdir, work):
-    exe = BUILD / "tools/bench/scrx-bench-floor"
+def run_floor(pdfs, pdfdir, work, exe_name="scrx-bench-floor"):
+    exe = BUILD / "tools/bench" / exe_name
     m = measure([str(exe), str(pdfdir)], stdout=subprocess.PIPE)
     m["note"] = m["stdout"].strip()
     return m
@@ -333,7 +335,8 @@ def main():
     pdfs = sorted(pdfdir.glob("*.pdf"))
     if not pdfs:
         sys.exit(f"run.py: no PDFs in {pdfdir} (tools/bench/make_collection.py makes them)")
-    for exe in (BUILD / "src/scrx", BUILD / "tools/bench/scrx-bench-floor"):
+    for exe in (BUILD / "src/scrx", BUILD / "tools/bench/scrx-bench-floor",
+                BUILD / "tools/bench/scrx-bench-floor-glibc"):
         if not exe.exists():
             sys.exit(f"run.py: {exe} is missing: build first (cd build && cmake .. && make)")
     names = args.only.split(",") if args.only else ALL
@@ -376,6 +379,9 @@ def main():
         if name == "floor":
             record(name, "floor: Poppler text_list only (scrx-bench-floor)", pdfs,
                    run_floor(pdfs, pdfdir, work))
+        elif name == "floor-glibc":
+            record(name, "floor with glibc's malloc (scrx-bench-floor-glibc)", pdfs,
+                   run_floor(pdfs, pdfdir, work, "scrx-bench-floor-glibc"))
         elif name == "floor-x2":
             record(name, "floor x2: two floor processes side by side, half the files each",
                    pdfs, run_floor_x2(pdfs, work))
@@ -452,6 +458,10 @@ def main():
                      f"{'MET' if r >= 1.8 else 'NOT MET'}; CPU s -j1 {a['cpu']:.0f}, -j2 "
                      f"{b['cpu']:.0f}; load average during -j2 {b['load_before']:.1f}-"
                      f"{b['load_after']:.1f} on {os.cpu_count()} CPUs")
+    if pps("floor-glibc") and pps("scrx-j1"):
+        r = results["scrx-j1"]["wall"] / results["floor-glibc"]["wall"]
+        goals.append(f"- scrx -j1 / the floor with glibc's malloc (wall): {r:.2f}: not the "
+                     f"goal's figure (the two use different allocators), shown for scale")
     if pps("floor") and pps("floor-x2"):
         goals.append(f"- the floor's own speed-up with two processes (floor x2): "
                      f"{results['floor']['wall'] / results['floor-x2']['wall']:.2f}: what "
