@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/analyze.h"
@@ -20,6 +21,7 @@
 #include "base/files.h"
 #include "eval/eval.h"
 #include "export/export.h"
+#include "layout/dehyphenate.h"
 #include "output/review_json.h"
 #include "output/summary.h"
 #include "output/text_view.h"
@@ -444,7 +446,11 @@ int main(int argc, char** argv) {
 
   if (*analyze) {
     scrx::Status s;
+    // The dictionary, which the workers share as they share the patterns, loads while the
+    // pattern files are read (one thread) and compiled.
+    std::thread dictionary([] { scrx::layout::DefaultLexicon(); });
     auto set = LoadPatterns(pattern_dirs, true, &s);
+    dictionary.join();
     if (!set) return Fail(s, kExitUsage);
     aopt.patterns = set.get();
     aopt.scrx_version = SCRX_VERSION;
