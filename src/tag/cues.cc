@@ -1,5 +1,6 @@
 #include "tag/cues.h"
 
+#include "tag/regex_search.h"
 #include "tag/sentences.h"
 
 namespace scrx::tag {
@@ -13,16 +14,13 @@ struct Found {
 std::vector<Found> FindAll(const std::vector<Regex>& regexes, std::string_view text,
                            const PatternSet::Candidates* candidates) {
   std::vector<Found> out;
-  re2::StringPiece in(text.data(), text.size());
   for (const Regex& r : regexes) {
     if (candidates != nullptr && !candidates->May(r)) continue;
     size_t pos = 0;
-    re2::StringPiece m;
-    while (pos <= in.size() && r.re->Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
-      int b = static_cast<int>(m.data() - in.data());
-      int e = b + static_cast<int>(m.size());
+    int b = 0, e = 0;
+    while (pos <= text.size() && FindIn(r, text, pos, &b, &e)) {
       out.push_back({b, e, r.window});
-      pos = m.empty() ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
+      pos = e == b ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
     }
   }
   return out;
@@ -55,7 +53,7 @@ SentenceCues::SentenceCues(std::string_view sentence, const Cues& cues,
   keep(cues.counterfactual, &counterfactual_);
   for (const Regex& r : cues.boilerplate) {
     if (candidates != nullptr && !candidates->May(r)) continue;
-    if (RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *r.re)) {
+    if (FoundIn(r, sentence)) {
       boilerplate_ = true;
       break;
     }

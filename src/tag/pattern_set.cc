@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "base/sha256.h"
+#include "tag/regex_search.h"
 
 namespace scrx::tag {
 
@@ -534,7 +535,8 @@ Status PatternSet::Compile() {
     Regex* re = all[i].first;
     re->filter = filter_->Add(a);
     re->re = std::move(a.re);
-    filter_regex_.push_back(re->re.get());
+    re->words = PlainWords(re->pattern);  // all compiled case-insensitively, as PlainWords needs
+    filter_regex_.push_back(re);
     set_index_.push_back(all[i].second);
   }
   rule_count_ = rule_count;
@@ -572,7 +574,7 @@ void SearchAll(const RE2& re, std::string_view text) {
 }  // namespace
 
 void PatternSet::Warm() const {
-  for (const RE2* re : filter_regex_) re->ReverseProgramSize();  // compiled on first need
+  for (const Regex* re : filter_regex_) re->re->ReverseProgramSize();  // built on first need
   std::vector<RuleRef> refs;
   Candidates candidates;
   for (const Theme& theme : themes_) {
@@ -580,7 +582,7 @@ void PatternSet::Warm() const {
       for (const Example& ex : *list) {
         MatchRules(ex.sentence, &refs, &candidates);
         for (size_t i = 0; i < candidates.may_.size(); ++i) {
-          if (candidates.may_[i] != 0) SearchAll(*filter_regex_[i], ex.sentence);
+          if (candidates.may_[i] != 0) SearchAll(*filter_regex_[i]->re, ex.sentence);
         }
       }
     }
@@ -599,7 +601,6 @@ void PatternSet::Narrow(int begin, int end, Candidates* candidates) const {
 void PatternSet::MatchRules(std::string_view text, const Candidates& candidates,
                             std::vector<RuleRef>* out) const {
   out->clear();
-  re2::StringPiece in(text.data(), text.size());
   for (int c : candidates.list_) {
     auto i = static_cast<size_t>(c);
     if (i >= rule_count_) break;  // the rest are exclusions, cues and near `b`s
@@ -614,11 +615,11 @@ void PatternSet::MatchRules(std::string_view text, const Candidates& candidates,
       continue;  // a proximity rule none of whose `b` patterns can match here
     }
     // The same search the tagger makes next for spans, so the DFA states built here serve it.
-    re2::StringPiece m;
-    if (filter_regex_[i]->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) {
+    int begin = 0, end = 0;
+    if (FindIn(*filter_regex_[i], text, 0, &begin, &end)) {
       out->push_back(ref);
-      out->back().begin = static_cast<int>(m.data() - in.data());
-      out->back().end = out->back().begin + static_cast<int>(m.size());
+      out->back().begin = begin;
+      out->back().end = end;
     }
   }
 }

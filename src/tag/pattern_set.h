@@ -26,6 +26,9 @@ struct Regex {
   std::string where;              // "patterns/domestic_abuse.yaml:12"
   int window = 0;   // cues only: scope in words when it differs from the list's window
   int filter = -1;  // its index in the PatternSet's literal filter (set by the PatternSet)
+  // Set by PatternSet::Compile when the pattern is only words (PlainWords, regex_search.h): it
+  // is then searched without RE2. Search with FindIn, never with `re` alone.
+  std::vector<std::string> words;
 };
 
 // One `match` entry of a theme.
@@ -144,8 +147,8 @@ class PatternSet {
   // The first pass. (One RE2::Set of all the rules themselves was slower: its lazily built DFA
   // has a state for every combination of partial matches of many rules, so it kept growing with
   // new text. So was FilteredRE2 with an RE2::Set of the literals: see LiteralFilter.)
-  std::unique_ptr<LiteralFilter> filter_;  // every regex's literals
-  std::vector<const RE2*> filter_regex_;   // filter index -> the regex
+  std::unique_ptr<LiteralFilter> filter_;   // every regex's literals
+  std::vector<const Regex*> filter_regex_;  // filter index -> the regex
   // filter index -> the rule whose regex (or near `a`) it is; {-1, -1} for the other regexes,
   // which come after the rules'.
   std::vector<RuleRef> set_index_;

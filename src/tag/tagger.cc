@@ -6,6 +6,7 @@
 
 #include "segment/section_kind.h"
 #include "tag/cues.h"
+#include "tag/regex_search.h"
 #include "tag/sentences.h"
 
 namespace scrx::tag {
@@ -19,16 +20,13 @@ struct Match {
 };
 
 // Every match of `re` in `s` from byte `from` on.
-void FindRegex(const RE2& re, std::string_view s, std::vector<std::pair<int, int>>* out,
+void FindRegex(const Regex& re, std::string_view s, std::vector<std::pair<int, int>>* out,
                size_t from = 0) {
-  re2::StringPiece in(s.data(), s.size());
   size_t pos = from;
-  re2::StringPiece m;
-  while (pos <= in.size() && re.Match(in, pos, in.size(), RE2::UNANCHORED, &m, 1)) {
-    int b = static_cast<int>(m.data() - in.data());
-    int e = b + static_cast<int>(m.size());
+  int b = 0, e = 0;
+  while (pos <= s.size() && FindIn(re, s, pos, &b, &e)) {
     if (e > b) out->emplace_back(b, e);
-    pos = m.empty() ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
+    pos = e == b ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
   }
 }
 
@@ -41,7 +39,7 @@ std::vector<Match> MatchSentence(const PatternSet& set, std::string_view s,
   set.MatchRules(s, *candidates, refs);
   // A regex the set rules out for this sentence cannot match in it: not searched.
   auto find = [&](const Regex& re, std::vector<std::pair<int, int>>* out) {
-    if (candidates->May(re)) FindRegex(*re.re, s, out);
+    if (candidates->May(re)) FindRegex(re, s, out);
   };
   std::vector<Match> out;
   int last_theme = -1;
@@ -60,7 +58,7 @@ std::vector<Match> MatchSentence(const PatternSet& set, std::string_view s,
       if (ref.end > ref.begin) spans.emplace_back(ref.begin, ref.end);
       if (ref.begin >= 0) {
         FindRegex(
-            *rule.regex.re, s, &spans,
+            rule.regex, s, &spans,
             ref.end > ref.begin ? static_cast<size_t>(ref.end) : static_cast<size_t>(ref.end) + 1);
       }
     } else {
@@ -150,9 +148,8 @@ int ZoneRank(SectionKind k) {
 // Whether `sentence` names a child (a word of the child_words cue list).
 bool NamesChild(std::string_view sentence, const Cues& cues,
                 const PatternSet::Candidates& candidates) {
-  re2::StringPiece in(sentence.data(), sentence.size());
   for (const Regex& r : cues.child_words) {
-    if (candidates.May(r) && RE2::PartialMatch(in, *r.re)) return true;
+    if (candidates.May(r) && FoundIn(r, sentence)) return true;
   }
   return false;
 }
