@@ -536,6 +536,7 @@ Status PatternSet::Compile() {
     re->filter = filter_->Add(a);
     re->re = std::move(a.re);
     re->words = PlainWords(re->pattern);  // all compiled case-insensitively, as PlainWords needs
+    re->literal = PlainLiteral(re->pattern);
     filter_regex_.push_back(re);
     set_index_.push_back(all[i].second);
   }

@@ -86,8 +86,26 @@ std::vector<std::string> PlainWords(std::string_view pattern) {
   return words;
 }
 
+std::string PlainLiteral(std::string_view pattern) {
+  constexpr std::string_view kMeta = "\\.^$|?*+()[]{}";
+  for (char c : pattern) {
+    if (c < ' ' || c > '~' || (Lower(c) >= 'a' && Lower(c) <= 'z') ||
+        kMeta.find(c) != std::string_view::npos) {
+      return {};
+    }
+  }
+  return std::string(pattern);
+}
+
 bool FindIn(const Regex& re, std::string_view text, size_t from, int* begin, int* end) {
   if (from > text.size()) return false;
+  if (!re.literal.empty()) {
+    size_t at = text.find(re.literal, from);
+    if (at == std::string_view::npos) return false;
+    *begin = static_cast<int>(at);
+    *end = static_cast<int>(at + re.literal.size());
+    return true;
+  }
   if (!re.words.empty() && IsAscii(text)) return FindWords(re.words, text, from, begin, end);
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;

@@ -23,6 +23,7 @@ Regex Compile(const std::string& pattern) {
   r.pattern = pattern;
   r.re = std::make_unique<RE2>(pattern, options);
   r.words = PlainWords(pattern);
+  r.literal = PlainLiteral(pattern);
   return r;
 }
 
@@ -51,6 +52,19 @@ Spans WithRe2(const Regex& r, const std::string& text, size_t from) {
   return out;
 }
 
+TEST(PlainLiteralTest, TakesOnlyLiteralsWithoutLettersOrMetacharacters) {
+  EXPECT_EQ(PlainLiteral(":"), ":");
+  EXPECT_EQ(PlainLiteral("; "), "; ");
+  EXPECT_EQ(PlainLiteral("& 2"), "& 2");
+  EXPECT_EQ(PlainLiteral("no"), "");  // a letter: case folds
+  EXPECT_EQ(PlainLiteral("\\."), "");
+  EXPECT_EQ(PlainLiteral("."), "");
+  EXPECT_EQ(PlainLiteral(":|;"), "");
+  EXPECT_EQ(PlainLiteral("(:)"), "");
+  EXPECT_EQ(PlainLiteral("\xe2\x80\xa2"), "");
+  EXPECT_EQ(PlainLiteral("\t"), "");
+}
+
 TEST(PlainWordsTest, TakesOnlyWordsJoinedBySpaceOrHyphen) {
   EXPECT_EQ(PlainWords(TermToRegex("no")), (std::vector<std::string>{"no"}));
   EXPECT_EQ(PlainWords(TermToRegex("In care")), (std::vector<std::string>{"in", "care"}));
@@ -76,29 +90,56 @@ TEST(PlainWordsTest, TakesOnlyWordsJoinedBySpaceOrHyphen) {
 
 TEST(FindInTest, FindsWhatRe2FindsOnRandomText) {
   const std::vector<std::string> patterns = {
-      TermToRegex("no"),      TermToRegex("no one"),     TermToRegex("was not"),
-      TermToRegex("in care"), TermToRegex("skip"),       TermToRegex("ok"),
-      TermToRegex("no-no"),   TermToRegex("section 47"), TermToRegex("a b c"),
-      TermToRegex("so"),      TermToRegex("child's"),    "\\bno\\b|\\bone\\b",
+      TermToRegex("no"),
+      TermToRegex("no one"),
+      TermToRegex("was not"),
+      TermToRegex("in care"),
+      TermToRegex("skip"),
+      TermToRegex("ok"),
+      TermToRegex("no-no"),
+      TermToRegex("section 47"),
+      TermToRegex("a b c"),
+      TermToRegex("so"),
+      TermToRegex("child's"),
+      "\\bno\\b|\\bone\\b",
+      ":",
+      ";",
+      ", ",
   };
   // Words and near-misses, every separator RE2's [\s\-] takes and some it does not, word
   // characters that block a boundary (_ and digits), and bytes outside ASCII, among them the
   // two that RE2 folds onto ASCII letters: U+212A KELVIN SIGN (k) and U+017F LONG S (s).
-  const std::vector<std::string> pieces = {
-      "no",       "No",          "NO",   "one",  "noone", "was",      "not",
-      "in",       "care",        "Care", "skip", "SKIP",  "ok",       "k",
-      "s",        "so",          "a",    "b",    "c",     "47",       "4",
-      "section",  "child's",     "x",    "_",    " ",     " ",        " ",
-      "  ",       "-",           "--",   "\t",   "\n",    "\r",       "\f",
-      "\v",       ".",           ",",    "'",    "(",     "\xc3\xa9", "\xe2\x84\xaa",
-      "\xc5\xbf", "\xe2\x80\xa2"};
+  const std::vector<std::string> pieces = {"no",       "No",
+                                           "NO",       "one",
+                                           "noone",    "was",
+                                           "not",      "in",
+                                           "care",     "Care",
+                                           "skip",     "SKIP",
+                                           "ok",       "k",
+                                           "s",        "so",
+                                           "a",        "b",
+                                           "c",        "47",
+                                           "4",        "section",
+                                           "child's",  "x",
+                                           "_",        " ",
+                                           " ",        " ",
+                                           "  ",       "-",
+                                           "--",       "\t",
+                                           "\n",       "\r",
+                                           "\f",       "\v",
+                                           ".",        ",",
+                                           "'",        "(",
+                                           "\xc3\xa9", "\xe2\x84\xaa",
+                                           "\xc5\xbf", "\xe2\x80\xa2",
+                                           ":",        ";",
+                                           ", "};
   std::mt19937 rng(20261127);
   std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), length(0, 14);
   std::vector<Regex> regexes;
   for (const std::string& p : patterns) regexes.push_back(Compile(p));
   int fast = 0;
-  for (const Regex& r : regexes) fast += !r.words.empty();
-  EXPECT_EQ(fast, 10);  // all but child's and the alternation
+  for (const Regex& r : regexes) fast += !r.words.empty() || !r.literal.empty();
+  EXPECT_EQ(fast, 13);  // all but child's and the alternation
   // Matches found by the direct scan (a plain-word pattern, ASCII text), and by RE2 in text
   // outside ASCII: the comparison is only worth something if there are many of both.
   int scanned = 0, fell_back = 0;
@@ -113,8 +154,8 @@ TEST(FindInTest, FindsWhatRe2FindsOnRandomText) {
         Spans want = WithRe2(r, text, from);
         ASSERT_EQ(WithFindIn(r, text, from), want)
             << "pattern " << r.pattern << " text [" << text << "] from " << from;
-        if (want.empty() || r.words.empty()) continue;
-        (ascii ? scanned : fell_back) += 1;
+        if (want.empty() || (r.words.empty() && r.literal.empty())) continue;
+        (ascii || !r.literal.empty() ? scanned : fell_back) += 1;
       }
     }
   }
