@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -447,10 +448,15 @@ int main(int argc, char** argv) {
   if (*analyze) {
     scrx::Status s;
     // The dictionary, which the workers share as they share the patterns, loads while the
-    // pattern files are read (one thread) and compiled.
-    std::thread dictionary([] { scrx::layout::DefaultLexicon(); });
+    // pattern files are read (one thread) and compiled; without a thread to spare, RunAnalyze
+    // loads it after them.
+    std::thread dictionary;
+    try {
+      dictionary = std::thread([] { scrx::layout::DefaultLexicon(); });
+    } catch (const std::system_error&) {
+    }
     auto set = LoadPatterns(pattern_dirs, true, &s);
-    dictionary.join();
+    if (dictionary.joinable()) dictionary.join();
     if (!set) return Fail(s, kExitUsage);
     aopt.patterns = set.get();
     aopt.scrx_version = SCRX_VERSION;

@@ -1,7 +1,5 @@
 #include "tag/regex_search.h"
 
-#include <cstring>
-
 namespace scrx::tag {
 namespace {
 
