@@ -14,14 +14,12 @@ struct Found {
 std::vector<Found> FindAll(const std::vector<Regex>& regexes, std::string_view text,
                            const PatternSet::Candidates* candidates) {
   std::vector<Found> out;
+  std::vector<std::pair<int, int>> spans;
   for (const Regex& r : regexes) {
     if (candidates != nullptr && !candidates->May(r)) continue;
-    size_t pos = 0;
-    int b = 0, e = 0;
-    while (pos <= text.size() && FindIn(r, text, pos, &b, &e)) {
-      out.push_back({b, e, r.window});
-      pos = e == b ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
-    }
+    spans.clear();
+    FindAllIn(r, text, 0, &spans);
+    for (const auto& [b, e] : spans) out.push_back({b, e, r.window});
   }
   return out;
 }

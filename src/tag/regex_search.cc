@@ -95,7 +95,11 @@ std::string PlainLiteral(std::string_view pattern) {
   return std::string(pattern);
 }
 
-bool FindIn(const Regex& re, std::string_view text, size_t from, int* begin, int* end) {
+namespace {
+
+// FindIn, with whether `text` is ASCII worked out by the caller (once for many searches).
+bool FindFrom(const Regex& re, std::string_view text, bool ascii, size_t from, int* begin,
+              int* end) {
   if (from > text.size()) return false;
   if (!re.literal.empty()) {
     size_t at = text.find(re.literal, from);
@@ -104,13 +108,29 @@ bool FindIn(const Regex& re, std::string_view text, size_t from, int* begin, int
     *end = static_cast<int>(at + re.literal.size());
     return true;
   }
-  if (!re.words.empty() && IsAscii(text)) return FindWords(re.words, text, from, begin, end);
+  if (!re.words.empty() && ascii) return FindWords(re.words, text, from, begin, end);
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;
   if (!re.re->Match(in, from, in.size(), RE2::UNANCHORED, &m, 1)) return false;
   *begin = static_cast<int>(m.data() - in.data());
   *end = *begin + static_cast<int>(m.size());
   return true;
+}
+
+}  // namespace
+
+bool FindIn(const Regex& re, std::string_view text, size_t from, int* begin, int* end) {
+  return FindFrom(re, text, !re.words.empty() && IsAscii(text), from, begin, end);
+}
+
+void FindAllIn(const Regex& re, std::string_view text, size_t from,
+               std::vector<std::pair<int, int>>* out) {
+  const bool ascii = !re.words.empty() && IsAscii(text);
+  int b = 0, e = 0;
+  for (size_t pos = from; pos <= text.size() && FindFrom(re, text, ascii, pos, &b, &e);) {
+    out->emplace_back(b, e);
+    pos = e == b ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
+  }
 }
 
 }  // namespace scrx::tag

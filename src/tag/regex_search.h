@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tag/pattern_set.h"
@@ -32,6 +33,11 @@ std::string PlainLiteral(std::string_view pattern);
 // outside ASCII (where RE2's case folding reaches beyond ASCII letters: "K" for k, "ſ" for s), go
 // to RE2.
 bool FindIn(const Regex& re, std::string_view text, size_t from, int* begin, int* end);
+
+// Every match of `re` in `text` from `from` on, each search starting where the last match ended
+// (one byte further after an empty match), appended to *out as [begin, end) spans.
+void FindAllIn(const Regex& re, std::string_view text, size_t from,
+               std::vector<std::pair<int, int>>* out);
 
 // Whether `re` matches anywhere in `text`.
 inline bool FoundIn(const Regex& re, std::string_view text) {

@@ -19,15 +19,14 @@ struct Match {
   const std::string* where;
 };
 
-// Every match of `re` in `s` from byte `from` on.
+// Every non-empty match of `re` in `s` from byte `from` on.
 void FindRegex(const Regex& re, std::string_view s, std::vector<std::pair<int, int>>* out,
                size_t from = 0) {
-  size_t pos = from;
-  int b = 0, e = 0;
-  while (pos <= s.size() && FindIn(re, s, pos, &b, &e)) {
-    if (e > b) out->emplace_back(b, e);
-    pos = e == b ? static_cast<size_t>(e) + 1 : static_cast<size_t>(e);
-  }
+  const auto first = static_cast<std::ptrdiff_t>(out->size());
+  FindAllIn(re, s, from, out);
+  out->erase(std::remove_if(out->begin() + first, out->end(),
+                            [](const std::pair<int, int>& m) { return m.first == m.second; }),
+             out->end());
 }
 
 // All matches of theme rules in one sentence, exclusions applied, overlaps of one theme merged
