@@ -27,8 +27,8 @@ struct Regex {
   int window = 0;   // cues only: scope in words when it differs from the list's window
   int filter = -1;  // its index in the PatternSet's literal filter (set by the PatternSet)
   // Set by PatternSet::Compile when the pattern is only words (PlainWords, regex_search.h) or a
-  // literal without letters (PlainLiteral): it is then searched without RE2. Search with FindIn,
-  // never with `re` alone.
+  // literal without letters (PlainLiteral): it is then searched without RE2. Search with FindIn
+  // or FindAllIn, never with `re` alone.
   std::vector<std::string> words;
   std::string literal;
 };
