@@ -2,7 +2,7 @@
 """The scrx benchmark: scrx and the alternatives, side by side, on one collection of PDFs.
 
     tools/bench/run.py [PDFDIR] [--out DIR] [--only NAME,...] [--skip NAME,...]
-                       [--pdfminer-files N] [--small N]
+                       [--pdfminer-files N] [--small N] [--rounds N]
 
 PDFDIR defaults to /tmp/scrx-bench/pdfs (make it with tools/bench/make_collection.py); results
 go to --out (default /tmp/scrx-bench): results.md (the table and the goals) and results.json.
@@ -24,6 +24,8 @@ Runs, one after the other:
   scrx-j2      scrx analyze DIR -o NEW -j2 --force
   memory       scrx analyze -j1 on the big review alone, on --small files (default 20) and on
                all the files: the peak of each worker (RSS), to see whether it grows with files
+With --rounds N, then N rounds of floor, scrx -j1 and scrx -j2 in a row: each round's two ratios
+and the ratios of the median times, less at the mercy of one noisy run on a shared machine.
 Each is measured for wall seconds, CPU seconds (user + system, children included), and peak
 RSS: the largest of the process and its children (getrusage, as /usr/bin/time %M reports) and,
 sampled from /proc every 20 ms, the peak of the main process alone and of each child.
@@ -329,6 +331,8 @@ def main():
     ap.add_argument("--pdfminer-files", type=int, default=0,
                     help="run pdfminer on the first N files only (0 = all; it is slow)")
     ap.add_argument("--small", type=int, default=20, help="files of the small memory run")
+    ap.add_argument("--rounds", type=int, default=0,
+                    help="then N rounds of floor, scrx -j1 and -j2 in a row (default 0)")
     args = ap.parse_args()
 
     pdfdir = Path(args.pdfdir)
@@ -411,6 +415,16 @@ def main():
             if "scrx-j1" not in results:
                 record("scrx-j1", "scrx analyze -j1 --force", pdfs,
                        run_scrx([pdfdir], work, 1, "scrx-j1"))
+
+    # ---- rounds: the two ratios again, each round's three runs one after the other
+    rounds = []
+    for k in range(args.rounds):
+        print(f"round {k + 1} of {args.rounds} ...", file=sys.stderr)
+        f = run_floor(pdfs, pdfdir, work)["wall"]
+        a = run_scrx([pdfdir], work, 1, "round-j1")["wall"]
+        b = run_scrx([pdfdir], work, 2, "round-j2")["wall"]
+        rounds.append((f, a, b))
+        print(f"  floor {f:.2f} s, -j1 {a:.2f} s, -j2 {b:.2f} s", file=sys.stderr)
 
     # ---- the table
     lines = [
@@ -497,6 +511,20 @@ def main():
             goals.append(f"- median worker peak: {mb(med(a['rss_children_kb'])):.0f} MB on "
                          f"{a['files']} files vs {mb(med(b['rss_children_kb'])):.0f} MB on "
                          f"{b['files']} files")
+    if rounds:
+        med = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else \
+            (sorted(xs)[len(xs) // 2 - 1] + sorted(xs)[len(xs) // 2]) / 2  # noqa: E731
+        goals += ["", "## Rounds", "",
+                  f"{len(rounds)} rounds of floor, scrx -j1 and scrx -j2 in a row, after the "
+                  "rows above (wall seconds):", "",
+                  "| round | floor | -j1 | -j2 | -j1 / floor | -j2 speed-up |",
+                  "|---:|---:|---:|---:|---:|---:|"]
+        for k, (f, a, b) in enumerate(rounds, 1):
+            goals.append(f"| {k} | {f:.2f} | {a:.2f} | {b:.2f} | {a / f:.2f} | {a / b:.2f} |")
+        f, a, b = (med([r[i] for r in rounds]) for i in range(3))
+        goals += ["", f"- medians: floor {f:.2f} s, -j1 {a:.2f} s, -j2 {b:.2f} s: -j1 / floor "
+                      f"**{a / f:.2f}** (goal <= 1.3), -j2 speed-up **{a / b:.2f}** (goal >= 1.8)"]
+        results["rounds"] = [{"floor": f, "j1": a, "j2": b} for f, a, b in rounds]
     text = "\n".join(lines + goals) + "\n"
     print(text)
     (out / "results.md").write_text(text, encoding="utf-8")
