@@ -36,6 +36,7 @@ import json
 import os
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -512,8 +513,6 @@ def main():
                          f"{a['files']} files vs {mb(med(b['rss_children_kb'])):.0f} MB on "
                          f"{b['files']} files")
     if rounds:
-        med = lambda xs: sorted(xs)[len(xs) // 2] if len(xs) % 2 else \
-            (sorted(xs)[len(xs) // 2 - 1] + sorted(xs)[len(xs) // 2]) / 2  # noqa: E731
         goals += ["", "## Rounds", "",
                   f"{len(rounds)} rounds of floor, scrx -j1 and scrx -j2 in a row, after the "
                   "rows above (wall seconds):", "",
@@ -521,7 +520,7 @@ def main():
                   "|---:|---:|---:|---:|---:|---:|"]
         for k, (f, a, b) in enumerate(rounds, 1):
             goals.append(f"| {k} | {f:.2f} | {a:.2f} | {b:.2f} | {a / f:.2f} | {a / b:.2f} |")
-        f, a, b = (med([r[i] for r in rounds]) for i in range(3))
+        f, a, b = (statistics.median(r[i] for r in rounds) for i in range(3))
         goals += ["", f"- medians: floor {f:.2f} s, -j1 {a:.2f} s, -j2 {b:.2f} s: -j1 / floor "
                       f"**{a / f:.2f}** (goal <= 1.3), -j2 speed-up **{a / b:.2f}** (goal >= 1.8)"]
         results["rounds"] = [{"floor": f, "j1": a, "j2": b} for f, a, b in rounds]
